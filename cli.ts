@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * The mev command line: declares the commands, imports the module that does the work only when a
+ * command runs (so `mev --help` stays fast), and maps errors to exit codes: 0 success, 1 a user
+ * error (one line on stderr), 2 an internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isUserError, oneLine } from './src/errors.js';
+
+export interface CliEffects {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const processEffects: CliEffects = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+/** Builds the program; `run` executes one command and resolves to its exit code. */
+export function createCLI(effects: CliEffects = processEffects) {
+  const program = new Command('mev')
+    .description('mev — monitoraggio e valutazione di reti di accoglienza abitativa (CSV → DuckDB → indicatori → report)')
+    .version(VERSION, '-V, --version', 'versione di mev')
+    .helpOption('-h, --help', 'questo aiuto')
+    .addHelpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: effects.stdout, writeErr: effects.stderr })
+    .showHelpAfterError(false);
+
+  const db = new Option('--db <path>', 'database DuckDB (default: $MEV_DB o ./mev.duckdb)');
+  const config = new Option('--config <file>', 'configurazione del progetto (default: $MEV_CONFIG o ./mev.config.json)');
+
+  program
+    .command('ingest')
+    .description('carica file CSV esportati nel database (una transazione per chiamata)')
+    .argument('<file...>', 'file CSV')
+    .addOption(db)
+    .addOption(config)
+    .option('--as <entity>', "entità dei file, se l'intestazione non basta")
+    .option('--mapping <file>', 'file JSON con altri nomi di colonna ed etichette')
+    .option('--strict', 'qualsiasi riga scartata fa fallire la chiamata')
+    .option('--replace <entity>', "sostituisce l'entità intera con i file della chiamata", collect)
+    .option('--quiet', 'nessun riepilogo')
+    .action(async (files: string[], opts) => {
+      const { runIngest } = await import('./src/commands/ingest.js');
+      await runIngest(files, opts, effects);
+    });
+
+  program
+    .command('sql')
+    .description('interroga il database in SQL (sola lettura)')
+    .argument('[query]', 'query SQL (default: elenco delle tabelle)')
+    .addOption(db)
+    .addOption(new Option('--format <format>', 'formato di uscita').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (query: string | undefined, opts) => {
+      const { runSql } = await import('./src/commands/sql.js');
+      await runSql(query, opts, effects);
+    });
+
+  program
+    .command('export')
+    .description('esporta tutte le tabelle in Parquet, Arrow IPC o CSV per Excel')
+    .addOption(db)
+    .requiredOption('--out <dir>', 'cartella di destinazione')
+    .addOption(new Option('--format <format>', 'formato').choices(['parquet', 'arrow', 'csv']).default('parquet'))
+    .action(async (opts) => {
+      const { runExport } = await import('./src/commands/export.js');
+      await runExport(opts, effects);
+    });
+
+  program
+    .command('init')
+    .description('crea mev.config.json e i modelli CSV vuoti con le intestazioni canoniche')
+    .argument('[dir]', 'cartella', '.')
+    .action(async (dir: string) => {
+      const { runInit } = await import('./src/commands/init.js');
+      await runInit(dir, effects);
+    });
+
+  return {
+    program,
+    async run(argv: string[]): Promise<number> {
+      try {
+        await program.parseAsync(argv, { from: 'user' });
+        return 0;
+      } catch (error) {
+        if (error instanceof CommanderError) {
+          if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+          return 1;
+        }
+        if (isUserError(error)) {
+          effects.stderr(`mev: ${oneLine(error)}\n`);
+          return 1;
+        }
+        effects.stderr(`mev: errore interno: ${oneLine(error)}\n`);
+        if (effects.env['MEV_DEBUG']) effects.stderr(`${(error as Error).stack ?? ''}\n`);
+        return 2;
+      }
+    },
+  };
+}
+
+const VERSION = '0.1.0';
+
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.umask(0o077);
+  const code = await createCLI().run(process.argv.slice(2));
+  process.exitCode = code;
+}

@@ -1,0 +1,1 @@
+export async function runExport(..._args: unknown[]): Promise<void> {}

@@ -1,0 +1,1 @@
+export async function runInit(..._args: unknown[]): Promise<void> {}

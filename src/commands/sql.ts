@@ -1,0 +1,1 @@
+export async function runSql(..._args: unknown[]): Promise<void> {}

@@ -1,0 +1,56 @@
+/**
+ * Step 4 of ingest, after every file of the call is staged and inside the transaction: the rules
+ * that need more than one row — a second row with the same key in one file, and references to
+ * units, cases and organisations that exist neither in the database nor in the files of the call
+ * (parents are written first, so the tables already hold them).
+ */
+import type { EntitySpec } from '../../schemas/entities.js';
+import { ident, literal, type Database } from '../db.js';
+import type { StagedColumn } from './stage.js';
+
+export interface StagedFile {
+  index: number;
+  table: string;
+  rejectsTable: string;
+  badTable: string;
+  spec: EntitySpec;
+  columns: StagedColumn[];
+}
+
+export async function createBadTable(db: Database, staged: StagedFile): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(staged.badTable)} (rid BIGINT, column_name VARCHAR, reason_code VARCHAR, other_rid BIGINT, value VARCHAR)`);
+}
+
+/** A second (third, …) row with the key of an earlier row is rejected; the first one stays. */
+export async function markDuplicateKeys(db: Database, staged: StagedFile): Promise<void> {
+  const present = new Set(staged.columns.map((c) => c.spec.name));
+  const key = staged.spec.key.filter((k) => present.has(k)).map(ident);
+  if (key.length !== staged.spec.key.length) return;
+  const notNull = key.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  await db.run(`INSERT INTO ${ident(staged.badTable)}
+SELECT s.rowid, ${literal(staged.spec.key[0]!)}, 'duplicate_key', f.first_rid, NULL
+FROM ${ident(staged.table)} s JOIN (
+  SELECT ${key.join(', ')}, min(rowid) AS first_rid FROM ${ident(staged.table)} WHERE ${notNull}
+  GROUP BY ${key.join(', ')} HAVING count(*) > 1
+) f ON ${key.map((k) => `s.${k} = f.${k}`).join(' AND ')}
+WHERE s.rowid > f.first_rid`);
+}
+
+/** References to a parent that is neither in the database nor loaded by this call. */
+export async function markUnknownReferences(db: Database, staged: StagedFile): Promise<void> {
+  for (const c of staged.columns) {
+    const ref = c.spec.references;
+    if (!ref) continue;
+    const column = ident(c.spec.name);
+    await db.run(`INSERT INTO ${ident(staged.badTable)}
+SELECT s.rowid, ${literal(c.spec.name)}, 'unknown_reference', NULL, s.${column}
+FROM ${ident(staged.table)} s
+WHERE s.__errors IS NULL AND s.${column} IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM ${ident(ref.entity)} p WHERE p.${ident(ref.column)} = s.${column})`);
+  }
+}
+
+/** SQL condition: the staged row loads (no problem of its own, none found across rows). */
+export function loadsSql(staged: StagedFile, alias = 's'): string {
+  return `${alias}.__errors IS NULL AND NOT EXISTS (SELECT 1 FROM ${ident(staged.badTable)} b WHERE b.rid = ${alias}.rowid)`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Paths (percorsi), §3: the stays of one person sorted by (entry, exit with open last, case);
+ * a stay joins the current path when it enters at most `gapDays` days after the latest exit so
+ * far (overlaps join). A path is one entry into the network and at most one exit from it.
+ *
+ * As of a date: stays entering later do not exist yet, and exits later have not happened (the
+ * stay is open, its exit values unknown). Because a path's membership depends only on earlier
+ * stays, the paths as of any date are prefixes of the paths on the full data, with the same
+ * numbers: `codice_percorso` is stable.
+ */
+
+export interface PathOptions {
+  /** ISO date, or null for the full data. */
+  asOf: string | null;
+  gapDays: number;
+}
+
+const OPEN = `DATE '2999-12-31'`;
+
+/** One row per stay as of the date, with its path (`codice_percorso`) and its order in it. */
+export function pathStaysSql({ asOf, gapDays }: PathOptions): string {
+  const at = asOf ? `DATE '${asOf}'` : null;
+  const exitAsOf = at ? `CASE WHEN o.data_uscita <= ${at} THEN o.data_uscita END` : 'o.data_uscita';
+  const exitValue = (column: string) => (at ? `CASE WHEN o.data_uscita <= ${at} THEN o.${column} END` : `o.${column}`);
+  const order = `PARTITION BY codice_persona ORDER BY data_ingresso, data_uscita NULLS LAST, codice_caso`;
+  return `WITH stays AS (
+  SELECT o.codice_caso, o.codice_persona, o.codice_alloggio, o.posti_occupati, o.data_ingresso,
+    ${exitAsOf} AS data_uscita, o.data_segnalazione, o.ente_inviante, o.target, o.cittadinanza, o.anno_nascita, o.figli,
+    ${exitValue('destinazione_uscita')} AS destinazione_uscita, ${exitValue('motivo_uscita')} AS motivo_uscita,
+    o.reddito_ingresso, ${exitValue('reddito_uscita')} AS reddito_uscita
+  FROM ospitalita o ${at ? `WHERE o.data_ingresso <= ${at}` : ''}
+), ordered AS (
+  SELECT *, max(coalesce(data_uscita, ${OPEN})) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_exit_before
+  FROM stays
+), flagged AS (
+  SELECT *, CASE WHEN latest_exit_before IS NULL OR data_ingresso > latest_exit_before + ${gapDays} THEN 1 ELSE 0 END AS starts_path
+  FROM ordered
+)
+SELECT * EXCLUDE (latest_exit_before, starts_path, path_no),
+  codice_persona || '#' || path_no AS codice_percorso
+FROM (
+  SELECT *, sum(starts_path) OVER (${order} ROWS UNBOUNDED PRECEDING) AS path_no,
+    row_number() OVER (${order}) AS ordine
+  FROM flagged
+)`;
+}
+
+/**
+ * One row per path, from a relation of path stays (`pathStaysSql`). Values of the path come from
+ * its first stay (entry side) and from the stay with the latest exit (exit side).
+ */
+export function pathsFromStaysSql(staysRelation: string): string {
+  return `WITH agg AS (
+  SELECT codice_percorso, any_value(codice_persona) AS codice_persona, count(*) AS n_permanenze,
+    min(data_ingresso) AS data_ingresso,
+    CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE max(data_uscita) END AS data_uscita,
+    list(codice_caso ORDER BY ordine) AS casi,
+    arg_min(codice_caso, ordine) AS primo_caso,
+    arg_max(codice_caso, {'exit': coalesce(data_uscita, ${OPEN}), 'entry': data_ingresso, 'case': codice_caso}) AS ultimo_caso
+  FROM ${staysRelation}
+  GROUP BY codice_percorso
+)
+SELECT a.codice_percorso, a.codice_persona, a.n_permanenze, a.casi, a.primo_caso, a.ultimo_caso,
+  a.data_ingresso, a.data_uscita, a.data_uscita IS NULL AS aperto,
+  CAST(a.data_uscita - a.data_ingresso AS INTEGER) AS giorni,
+  f.data_segnalazione, f.target, f.cittadinanza, f.anno_nascita, f.figli, f.ente_inviante, f.reddito_ingresso,
+  f.codice_alloggio AS alloggio_ingresso,
+  CASE WHEN a.data_uscita IS NOT NULL THEN l.destinazione_uscita END AS destinazione_uscita,
+  CASE WHEN a.data_uscita IS NOT NULL THEN l.motivo_uscita END AS motivo_uscita,
+  CASE WHEN a.data_uscita IS NOT NULL THEN l.reddito_uscita END AS reddito_uscita,
+  l.codice_alloggio AS alloggio_uscita
+FROM agg a
+JOIN ${staysRelation} f ON f.codice_caso = a.primo_caso
+JOIN ${staysRelation} l ON l.codice_caso = a.ultimo_caso`;
+}
+
+/** The `percorsi` view: paths on the full data. */
+export function percorsiViewSql(gapDays: number): string {
+  return `CREATE OR REPLACE VIEW percorsi AS
+WITH path_stays AS (${pathStaysSql({ asOf: null, gapDays })})
+SELECT * FROM (${pathsFromStaysSql('path_stays')})`;
+}
+
+export const PERCORSI_COLUMNS: Record<string, string> = {
+  codice_percorso: 'Codice del percorso: codice_persona#numero progressivo dei suoi percorsi.',
+  codice_persona: 'Persona del percorso.',
+  n_permanenze: 'Numero di permanenze (ospitalità) del percorso, trasferimenti inclusi.',
+  casi: 'Codici caso delle permanenze, in ordine.',
+  primo_caso: 'Prima permanenza (da cui vengono i valori all’ingresso).',
+  ultimo_caso: 'Permanenza con l’uscita più recente (da cui vengono i valori all’uscita).',
+  data_ingresso: 'Ingresso nella rete: ingresso della prima permanenza.',
+  data_uscita: 'Uscita dalla rete: l’uscita più recente delle sue permanenze (vuota se una è aperta).',
+  aperto: 'Vero se il percorso non è ancora concluso.',
+  giorni: 'Durata in giorni (uscita − ingresso), pause dei trasferimenti incluse.',
+  data_segnalazione: 'Data della segnalazione della prima permanenza.',
+  target: 'Gruppo destinatario (dalla prima permanenza).',
+  cittadinanza: 'Cittadinanza (dalla prima permanenza).',
+  anno_nascita: 'Anno di nascita (dalla prima permanenza).',
+  figli: 'Figli accolti (dalla prima permanenza).',
+  ente_inviante: 'Ente inviante (dalla prima permanenza).',
+  reddito_ingresso: 'Reddito all’ingresso (dalla prima permanenza).',
+  alloggio_ingresso: 'Alloggio della prima permanenza.',
+  destinazione_uscita: 'Destinazione all’uscita dalla rete (dalla permanenza con l’uscita più recente).',
+  motivo_uscita: 'Motivo dell’uscita dalla rete.',
+  reddito_uscita: 'Reddito all’uscita dalla rete.',
+  alloggio_uscita: 'Alloggio della permanenza con l’uscita più recente.',
+};
