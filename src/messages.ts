@@ -59,3 +59,26 @@ export const unclassifiedValues = (column: string, values: string[]) => `  ${col
 export const replaced = (entity: string, count: number) => `  --replace ${entity}: ${count} righe precedenti sostituite`;
 export const danglingAfterReplace = (entity: string, count: number) => `  attenzione: ${count} righe di «${entity}» fanno riferimento a codici non più presenti dopo --replace`;
 export const ingestDone = (db: string, files: number) => `database ${db} aggiornato (${files} file)`;
+
+// sql, export, init
+const SQL_READ_ONLY = 'il database è aperto in sola lettura: mev sql non può modificare dati né accedere a file';
+export const sqlRefused = (kind: string, index: number, count: number) =>
+  `istruzione ${kind}${count > 1 ? ` (la ${index}ª di ${count})` : ''} non ammessa: ${SQL_READ_ONLY}; sono ammesse solo interrogazioni (SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN)`;
+export const sqlDenied = (detail: string) => `${SQL_READ_ONLY} (${echo(detail, 160)})`;
+export const sqlError = (detail: string) => `errore nella query SQL: ${echo(detail)}`;
+export const sqlEmpty = () => `nessuna istruzione SQL nella query (es. mev sql "SELECT * FROM alloggi LIMIT 10"; senza query elenca le tabelle)`;
+export const sqlRowCount = (rows: string, count: number) => `(${rows} ${count === 1 ? 'riga' : 'righe'})`;
+export const sqlTableCut = (shown: string, total: string) => `mostrate le prime ${shown} righe su ${total}: per averle tutte usa --format csv o --format json`;
+export const sqlListKindTable = 'tabella';
+export const sqlListKindView = 'vista';
+export const exportOutNotDirectory = (dir: string) => `--out ${dir}: esiste ed è un file, non una cartella: indica una cartella (viene creata se manca)`;
+export const exportCannotWrite = (path: string, detail: string) => `impossibile scrivere ${path}: ${echo(detail, 160)}`;
+export const exportWrote = (file: string, rows: string) => `  ${file}: ${rows} righe`;
+export const exportDone = (dir: string, files: number, format: string) => `esportate ${files} tabelle e viste in ${dir} (formato ${format})`;
+export const initConfigExists = (path: string, added: number) =>
+  `${path} esiste già e non è stato sovrascritto${added > 0 ? ` (aggiunti ${added} modelli mancanti)` : ''}: per ricominciare sposta o rinomina il file, oppure scegli un'altra cartella (mev init CARTELLA)`;
+export const initWrote = (path: string) => `  scritto ${path}`;
+export const initKept = (path: string) => `  già presente, non modificato: ${path}`;
+export const initDone = (dir: string) =>
+  `progetto preparato in ${dir}: modifica mev.config.json, compila i modelli in modelli/ (vedi modelli/LEGGIMI.md) e carica quelli compilati con «mev ingest FILE...»`;
+export const initNotDirectory = (dir: string) => `${dir}: esiste ed è un file, non una cartella`;

@@ -131,7 +131,9 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
   // Innermost: trimmed text of each kept cell, and whether it looks like an identifier.
   const inner = columns.flatMap((c) => {
     const items = [`${cell(c)} AS ${c.fromBirthDate ? q('__birth_raw') : rawName(c)}`];
-    if (isCode(c) || isText(c)) items.push(`${identifierSql(cell(c))} AS ${idName(c)}`);
+    // Codes are mostly short: the pattern only runs where an identifier could fit (an e-mail has 6+ characters).
+    if (isCode(c)) items.push(`(CASE WHEN length(${cell(c)}) >= 6 THEN ${identifierSql(cell(c))} ELSE false END) AS ${idName(c)}`);
+    else if (isText(c)) items.push(`${identifierSql(cell(c))} AS ${idName(c)}`);
     return items;
   });
   // Middle: typed values; identifier-shaped codes hashed, identifier-shaped text redacted.
@@ -159,16 +161,18 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
     : 'CAST(NULL AS VARCHAR[])';
   const codes = columns.filter(isCode);
   const hashed = codes.length ? `(${codes.map(idName).join(' OR ')})` : 'false';
-  const keep = [
-    ...columns.map((c) => q(c.spec.name)),
-    ...columns.filter(hasRaw).map(rawName),
-  ];
+  const keep = columns.map((c) => q(c.spec.name));
+  // The raw text of a rejected row is kept (redacted) to show it; the other rows keep only typed values.
+  const rawLine = `left(concat_ws(${literal(detected.delimiter)}, ${[...columns]
+    .sort((a, b) => a.index - b.index)
+    .map((c) => (c.fromBirthDate ? `'[omesso]'` : `coalesce(${redactSql(hasRaw(c) ? rawName(c) : `CAST(${q(c.spec.name)} AS VARCHAR)`)}, '')`))
+    .join(', ')}), 1000)`;
   const sql = `CREATE TEMP TABLE ${q(table)} AS
-SELECT ${keep.join(', ')},
-  ${errors} AS __errors,
-  ${redacted} AS __redacted,
-  ${hashed} AS __hashed
-FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source}))`;
+SELECT ${keep.join(', ')}, __errors, CASE WHEN __errors IS NOT NULL THEN ${rawLine} END AS __raw_line, __redacted, __hashed
+FROM (
+  SELECT *, ${errors} AS __errors, ${redacted} AS __redacted, ${hashed} AS __hashed
+  FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source}))
+)`;
   return { sql, columns };
 }
 

@@ -14,7 +14,6 @@ import type { DetectedFile } from './detect.js';
 import type { Mapping } from './mapping.js';
 import { CSV_ERROR_REASONS, REASONS } from './reasons.js';
 import { loadsSql, type StagedFile } from './resolve.js';
-import { hasRaw } from './stage.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -117,14 +116,18 @@ export async function upsert(db: Database, staged: StagedFile, maps: ValueMaps, 
   return { inserted, updated, unchanged: total - inserted - updated };
 }
 
-/** Values of the loaded columns in file order, separated as in the file; identifiers already redacted. */
-function rawLineSql(staged: StagedFile, detected: DetectedFile): string {
+/**
+ * The line of a row rejected across rows (duplicate, reference), rebuilt from its parsed values in
+ * file order (dates as dd/mm/yyyy); identifiers are already hashed or redacted in them.
+ */
+function rebuiltLineSql(staged: StagedFile, detected: DetectedFile): string {
   const parts = [...staged.columns]
     .sort((a, b) => a.index - b.index)
     .map((c) => {
       if (c.fromBirthDate) return `'${REDACTED}'`;
-      const value = hasRaw(c) ? `s.${ident(`${c.spec.name}__raw`)}` : `CAST(s.${ident(c.spec.name)} AS VARCHAR)`;
-      return `coalesce(${redactSql(value)}, '')`;
+      const v = `s.${ident(c.spec.name)}`;
+      const text = c.spec.type === 'date' ? `strftime(${v}, '%d/%m/%Y')` : c.spec.type === 'waves' ? `array_to_string(${v}, '|')` : `CAST(${v} AS VARCHAR)`;
+      return `coalesce(${text}, '')`;
     });
   return `left(concat_ws(${literal(detected.delimiter)}, ${parts.join(', ')}), 1000)`;
 }
@@ -150,11 +153,11 @@ export async function recordRejected(db: Database, staged: StagedFile, detected:
   const thresholds = await createLineThresholds(db, staged);
   const common = `${ingestId}, ${literal(detected.file)}, ${literal(staged.spec.name)}`;
   const stage = ident(staged.table);
-  const raw = rawLineSql(staged, detected);
+  const raw = rebuiltLineSql(staged, detected);
   // Problems of single rows.
   await db.run(`INSERT INTO rejected_rows
 SELECT ${common}, ${lineOf('rid', thresholds)}, e.column_name, e.reason_code, ${reasonText('e.reason_code', 'e.detail')}, raw_line
-FROM (SELECT s.rowid AS rid, unnest(s.__errors) AS e, ${raw} AS raw_line FROM ${stage} s WHERE s.__errors IS NOT NULL)`);
+FROM (SELECT s.rowid AS rid, unnest(s.__errors) AS e, s.__raw_line AS raw_line FROM ${stage} s WHERE s.__errors IS NOT NULL)`);
   // Problems across rows (duplicates, references).
   await db.run(`INSERT INTO rejected_rows
 SELECT ${common}, ${lineOf('b.rid', thresholds)}, b.column_name, b.reason_code,
@@ -166,14 +169,19 @@ FROM ${ident(staged.badTable)} b JOIN ${stage} s ON s.rowid = b.rid`);
   await db.run(`INSERT INTO rejected_rows
 SELECT ${common}, ${lineOf('rid', thresholds)}, col, 'identifier_redacted', ${reasonText("'identifier_redacted'")}, raw_line
 FROM (SELECT s.rowid AS rid, unnest(s.__redacted) AS col, ${raw} AS raw_line FROM ${stage} s WHERE s.__redacted IS NOT NULL AND ${loadsSql(staged)})`);
-  // Lines DuckDB's CSV reader could not split into the header's columns.
+  // Lines DuckDB's CSV reader could not split into the header's columns. When the file has
+  // identifier columns and the fields do not line up with the header, no field can be shown safely.
   const fields = `string_split(csv_line, ${literal(detected.delimiter)})`;
   const csvReasonLookup = `map_extract_value(MAP {${Object.entries(CSV_ERROR_REASONS).map(([k, v]) => `${literal(k)}: ${literal(v)}`).join(', ')}}, CAST(error_type AS VARCHAR))`;
   const identifiers = identifierPositions.map((i) => i + 1).join(', ') || 'NULL';
-  const maskedField = `CASE WHEN len(${fields}) <> ${detected.header.length} AND ${identifierPositions.length > 0} THEN regexp_replace(x, '[^0-9/.,:;\\- ]', '*', 'g')
-       WHEN i IN (${identifiers}) THEN '${REDACTED}' ELSE ${redactSql('x')} END`;
+  const expected = detected.header.length;
+  const shownLine = `CASE WHEN len(${fields}) <> ${expected} AND ${identifierPositions.length > 0}
+      THEN '[riga non mostrata: può contenere dati identificativi fuori posto]'
+      ELSE left(array_to_string(list_transform(${fields}, (x, i) -> CASE WHEN i IN (${identifiers}) THEN '${REDACTED}' ELSE ${redactSql('x')} END), ${literal(detected.delimiter)}), 1000) END`;
   await db.run(`INSERT INTO rejected_rows
-SELECT ${common}, line, NULL, reason_code, ${reasonText('reason_code')}, left(array_to_string(list_transform(${fields}, (x, i) -> ${maskedField}), ${literal(detected.delimiter)}), 1000)
+SELECT ${common}, line, NULL, reason_code,
+  ${reasonText('reason_code')} || CASE WHEN reason_code = 'wrong_field_count' THEN ' (' || len(${fields}) || ' campi invece di ${expected})' ELSE '' END,
+  ${shownLine}
 FROM (SELECT line, any_value(csv_line) AS csv_line, min(coalesce(${csvReasonLookup}, 'malformed_line')) AS reason_code
       FROM ${ident(staged.rejectsTable)} GROUP BY line)`);
 }
