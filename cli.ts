@@ -56,6 +56,27 @@ export function createCLI(effects: CliEffects = processEffects) {
     });
 
   program
+    .command('indicators')
+    .description('calcola il catalogo degli indicatori per un periodo')
+    .addOption(db)
+    .addOption(config)
+    .option('--period <period>', 'periodo: 2025, 2025-H1, 2025-Q3, 2025-07, progetto')
+    .option('--from <date>', 'inizio del periodo (gg/mm/aaaa o aaaa-mm-gg)')
+    .option('--to <date>', 'fine del periodo')
+    .option('--as-of <date>', 'data a cui si riferiscono i dati (default: ultimo evento)')
+    .option('--wave <wave>', 'ondata di indagine della rete')
+    .option('--by <field>', 'disaggregazione: ambito, comune, alloggio, target, cittadinanza')
+    .option('--ids <ids>', 'solo questi indicatori (separati da virgola)', collect)
+    .option('--suppress <n>', 'oscura i valori basati su meno di N unità')
+    .addOption(new Option('--format <format>', 'formato').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
+    .option('--out <file>', 'scrive su file invece che a video')
+    .addOption(new Option('--lang <lang>', 'lingua delle etichette').choices(['it', 'en']).default('it'))
+    .action(async (opts) => {
+      const { runIndicators } = await import('./src/commands/indicators.js');
+      await runIndicators(opts, effects);
+    });
+
+  program
     .command('sql')
     .description('interroga il database in SQL (sola lettura)')
     .argument('[query]', 'query SQL (default: elenco delle tabelle)')

@@ -1,0 +1,146 @@
+/**
+ * The relations every indicator's SQL reads, built once per run as TEMP tables for one as_of
+ * (events after as_of have not happened yet). Indicator files query these, never the raw tables,
+ * so every indicator shares one reading of the definitions of §3.
+ *
+ *   params     as_of and the configured thresholds (one row)
+ *   periods    'current' and 'previous': from_date, end_date, days
+ *   units      availability intervals of the units (alloggio, ambito, comune, posti, data_apertura, data_chiusura)
+ *   unit_info  one row per unit code: ambito, comune (of its latest opening)
+ *   stays      stays as of as_of with their path (codice_percorso), unit attributes, exit values
+ *   paths      paths as of as_of, entry-side and exit-side attributes, age at entry, destination class
+ *   requests   requests as of as_of (a decision after as_of is still waiting)
+ *   assessments, contacts   assessments and follow-up contacts dated by as_of, with their path
+ *   path_scores  per path and dimension: entry, exit and follow-up score
+ *   followups  one row per exited path: target date, window, assessable, completed, housing situation
+ */
+import type { Project } from '../config.js';
+import { literal, type Database } from '../db.js';
+import { pathsFromStaysSql, pathStaysSql } from '../paths.js';
+import type { ResolvedPeriod } from '../periods.js';
+
+const d = (iso: string) => `DATE ${literal(iso)}`;
+
+export function baseRelations(period: ResolvedPeriod, project: Project): [string, string][] {
+  const { follow_up: fu, thresholds: th } = project.config;
+  const asOf = d(period.asOf);
+  return [
+    [
+      'params',
+      `SELECT ${asOf} AS as_of, ${fu.months} AS followup_months, ${fu.window_days} AS followup_window,
+        ${th.transfer_gap_days} AS transfer_gap, ${th.long_stay_months} AS long_stay_months`,
+    ],
+    [
+      'periods',
+      `SELECT * FROM (VALUES
+        ('current', ${d(period.from)}, ${d(period.end)}, ${period.days}),
+        ('previous', ${d(period.previous.from)}, ${d(period.previous.end)}, ${period.previous.days})
+      ) t(period, from_date, end_date, days)`,
+    ],
+    ['units', `SELECT codice_alloggio AS alloggio, ambito, comune, posti, data_apertura, data_chiusura FROM alloggi`],
+    [
+      'unit_info',
+      `SELECT codice_alloggio AS alloggio, arg_max(ambito, data_apertura) AS ambito, arg_max(comune, data_apertura) AS comune
+       FROM alloggi GROUP BY codice_alloggio`,
+    ],
+    [
+      'stays',
+      `SELECT s.*, s.codice_alloggio AS alloggio, u.ambito, u.comune
+       FROM (${pathStaysSql({ asOf: period.asOf, gapDays: th.transfer_gap_days })}) s
+       LEFT JOIN unit_info u ON u.alloggio = s.codice_alloggio`,
+    ],
+    [
+      'paths',
+      `SELECT p.*,
+         ui.ambito AS ambito_ingresso, ui.comune AS comune_ingresso,
+         uo.ambito AS ambito_uscita, uo.comune AS comune_uscita,
+         CASE WHEN p.data_uscita IS NULL THEN NULL ELSE coalesce(v.classe, 'ignota') END AS classe_destinazione,
+         CASE WHEN p.anno_nascita IS NOT NULL THEN year(p.data_ingresso) - p.anno_nascita END AS eta_ingresso
+       FROM (${pathsFromStaysSql('stays')}) p
+       LEFT JOIN unit_info ui ON ui.alloggio = p.alloggio_ingresso
+       LEFT JOIN unit_info uo ON uo.alloggio = p.alloggio_uscita
+       LEFT JOIN vocabolari v ON v.vocabolario = 'destinazione' AND v.codice = p.destinazione_uscita`,
+    ],
+    [
+      'requests',
+      `SELECT codice_segnalazione, data_segnalazione, ente_inviante, target, ambito, codice_caso,
+         CASE WHEN esito IN ('accolta', 'non_accolta', 'ritirata') AND data_esito > ${asOf} THEN 'in_attesa' ELSE esito END AS esito,
+         CASE WHEN data_esito <= ${asOf} THEN data_esito END AS data_esito
+       FROM segnalazioni WHERE data_segnalazione <= ${asOf}`,
+    ],
+    [
+      'assessments',
+      `SELECT v.codice_caso, v.fase, v.data, v.dimensione, v.punteggio, s.codice_percorso
+       FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso WHERE v.data <= ${asOf}`,
+    ],
+    [
+      'contacts',
+      `SELECT f.codice_caso, f.data_contatto, f.esito_contatto, f.situazione_abitativa, f.lavoro, s.codice_percorso
+       FROM followup f JOIN stays s ON s.codice_caso = f.codice_caso WHERE f.data_contatto <= ${asOf}`,
+    ],
+    [
+      'followups',
+      `WITH due AS (
+         SELECT p.*, CAST(p.data_uscita + INTERVAL ${fu.months} MONTH AS DATE) AS data_target FROM paths p WHERE p.data_uscita IS NOT NULL
+       ), completing AS (
+         SELECT d.codice_percorso,
+           arg_min(c.situazione_abitativa, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto}) AS situazione_abitativa,
+           arg_min(c.lavoro, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto}) AS lavoro,
+           min(c.data_contatto) AS primo_contatto_valido
+         FROM due d JOIN contacts c ON c.codice_percorso = d.codice_percorso
+         WHERE c.esito_contatto = 'raggiunta' AND c.data_contatto > d.data_uscita
+           AND c.data_contatto BETWEEN d.data_target - ${fu.window_days} AND d.data_target + ${fu.window_days}
+         GROUP BY d.codice_percorso
+       )
+       SELECT d.*, d.data_target - ${fu.window_days} AS finestra_da, d.data_target + ${fu.window_days} AS finestra_a,
+         d.data_target + ${fu.window_days} <= ${asOf} AS valutabile,
+         c.codice_percorso IS NOT NULL AS completato,
+         c.situazione_abitativa, coalesce(v.classe, CASE WHEN c.situazione_abitativa IS NOT NULL THEN 'ignota' END) AS classe_situazione,
+         c.lavoro
+       FROM due d
+       LEFT JOIN completing c ON c.codice_percorso = d.codice_percorso
+       LEFT JOIN vocabolari v ON v.vocabolario = 'destinazione' AND v.codice = c.situazione_abitativa`,
+    ],
+    [
+      'path_scores',
+      `WITH entry AS (
+         SELECT codice_percorso, dimensione, arg_min(punteggio, data) AS punteggio FROM assessments WHERE fase = 'ingresso' GROUP BY ALL
+       ), exit AS (
+         SELECT a.codice_percorso, a.dimensione, arg_max(a.punteggio, a.data) AS punteggio
+         FROM assessments a JOIN paths p ON p.codice_percorso = a.codice_percorso
+         WHERE a.fase = 'uscita' AND p.data_uscita IS NOT NULL GROUP BY ALL
+       ), follow AS (
+         SELECT a.codice_percorso, a.dimensione,
+           arg_min(a.punteggio, {'distance': abs(a.data - f.data_target), 'date': a.data}) AS punteggio
+         FROM assessments a JOIN followups f ON f.codice_percorso = a.codice_percorso
+         WHERE a.fase = 'follow_up' AND a.data > f.data_uscita AND a.data BETWEEN f.finestra_da AND f.finestra_a
+         GROUP BY ALL
+       ), keys AS (
+         SELECT codice_percorso, dimensione FROM entry UNION SELECT codice_percorso, dimensione FROM exit
+         UNION SELECT codice_percorso, dimensione FROM follow
+       )
+       SELECT k.codice_percorso, k.dimensione, e.punteggio AS ingresso, x.punteggio AS uscita, f.punteggio AS follow_up
+       FROM keys k
+       LEFT JOIN entry e USING (codice_percorso, dimensione)
+       LEFT JOIN exit x USING (codice_percorso, dimensione)
+       LEFT JOIN follow f USING (codice_percorso, dimensione)`,
+    ],
+  ];
+}
+
+export async function buildBase(db: Database, period: ResolvedPeriod, project: Project): Promise<void> {
+  for (const [name, sql] of baseRelations(period, project)) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  }
+}
+
+/** The latest event date in the data: the default as_of. */
+export async function latestEventDate(db: Database): Promise<string | null> {
+  const row = await db.one<{ d: string | null }>(`SELECT CAST(greatest(
+      (SELECT max(greatest(data_ingresso, coalesce(data_uscita, data_ingresso))) FROM ospitalita),
+      (SELECT max(greatest(data_segnalazione, coalesce(data_esito, data_segnalazione))) FROM segnalazioni),
+      (SELECT max(data) FROM valutazioni),
+      (SELECT max(data_contatto) FROM followup)
+    ) AS DATE) AS d`);
+  return row?.d ?? null;
+}
