@@ -73,10 +73,10 @@ export const sqlListKindTable = 'tabella';
 export const sqlListKindView = 'vista';
 export const exportOutNotDirectory = (dir: string) => `--out ${dir}: esiste ed è un file, non una cartella: indica una cartella (viene creata se manca)`;
 export const exportCannotWrite = (path: string, detail: string) => `impossibile scrivere ${path}: ${echo(detail, 160)}`;
-export const exportWrote = (file: string, rows: string) => `  ${file}: ${rows} righe`;
+export const exportWrote = (file: string, rows: string, count: number) => `  ${file}: ${rows} ${count === 1 ? 'riga' : 'righe'}`;
 export const exportDone = (dir: string, files: number, format: string) => `esportate ${files} tabelle e viste in ${dir} (formato ${format})`;
 export const initConfigExists = (path: string, added: number) =>
-  `${path} esiste già e non è stato sovrascritto${added > 0 ? ` (aggiunti ${added} modelli mancanti)` : ''}: per ricominciare sposta o rinomina il file, oppure scegli un'altra cartella (mev init CARTELLA)`;
+  `${path} esiste già e non è stato sovrascritto${added === 1 ? ' (aggiunto 1 modello mancante)' : added > 1 ? ` (aggiunti ${added} modelli mancanti)` : ''}: per ricominciare sposta o rinomina il file, oppure scegli un'altra cartella (mev init CARTELLA)`;
 export const initWrote = (path: string) => `  scritto ${path}`;
 export const initKept = (path: string) => `  già presente, non modificato: ${path}`;
 export const initDone = (dir: string) =>

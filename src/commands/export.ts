@@ -60,7 +60,7 @@ export async function runExport(opts: ExportOptions, effects: CliEffects): Promi
       const file = join(dir, `${relation.name}.${EXTENSIONS[opts.format]}`);
       const rows = await writeAtomically(file, (partial) => WRITERS[opts.format](db, relation, partial));
       written.push({ name: relation.name, file, rows });
-      effects.stderr(`${msg.exportWrote(file, formatNumber(rows, 'it'))}\n`);
+      effects.stderr(`${msg.exportWrote(file, formatNumber(rows, 'it'), rows)}\n`);
     }
     effects.stderr(`${msg.exportDone(dir, written.length, opts.format)}\n`);
     return written;

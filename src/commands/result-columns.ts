@@ -69,6 +69,22 @@ type Cell = (value: DuckDBValue) => unknown;
 
 /** DuckDB's own text of a value (DECIMAL `12.30`, DATE `2025-12-31`, INTERVAL `1 day`, …). */
 const text = (value: DuckDBValue): string => (typeof value === 'string' ? value : String(value));
+/**
+ * A DATE's text, remembered per day: exports repeat the same few thousand days over millions of
+ * rows, and DuckDB's own conversion is the costliest step of a date cell.
+ */
+const dateTexts = new Map<number, string>();
+const dateText = (value: DuckDBValue): string => {
+  const days = (value as { days?: unknown }).days;
+  if (typeof days !== 'number') return text(value);
+  let cached = dateTexts.get(days);
+  if (cached === undefined) {
+    if (dateTexts.size >= 100_000) dateTexts.clear();
+    cached = text(value);
+    dateTexts.set(days, cached);
+  }
+  return cached;
+};
 const items = (value: DuckDBValue): (string | null)[] =>
   ((value as { items?: readonly DuckDBValue[] }).items ?? []).map((item) => (item === null ? null : text(item)));
 const json = (column: ResultColumn): Cell => (value) => JsonDuckDBValueConverter(value, column.type, JsonDuckDBValueConverter);
@@ -104,7 +120,7 @@ export function csvColumns(columns: readonly ResultColumn[], dialect: CsvDialect
       case 'date':
         // Machine CSV writes DuckDB's text, which is ISO for every real date and never fails on
         // DuckDB's infinite dates; the Excel CSV declares a date so its writer checks it.
-        return excel ? ['date', text] : ['string', text];
+        return excel ? ['date', dateText] : ['string', dateText];
       case 'timestamp':
       case 'text':
         return ['string', text];
@@ -131,6 +147,7 @@ export function jsonCells(columns: readonly ResultColumn[]): Cell[] {
       case 'decimal':
         return (value) => Number(text(value));
       case 'date':
+        return dateText;
       case 'timestamp':
       case 'text':
         return text;
@@ -168,7 +185,7 @@ export function tableColumns(columns: readonly ResultColumn[]): OutputColumns<Ta
       case 'boolean':
         return [{ ...base, type: 'boolean' }, asIs];
       case 'date':
-        return [{ ...base, type: 'string' }, (value) => italianDateTime(text(value))];
+        return [{ ...base, type: 'string' }, (value) => italianDateTime(dateText(value))];
       case 'timestamp':
         return [{ ...base, type: 'string' }, (value) => italianDateTime(text(value))];
       case 'text_list':

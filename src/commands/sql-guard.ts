@@ -50,10 +50,13 @@ const OUT_OF_MEMORY = /^Out of Memory Error/i;
 
 /** A DuckDB error as a UserError with one line; anything else is returned unchanged (a bug: exit 2). */
 export function sqlUserError(error: unknown): unknown {
-  if (!(error instanceof Error) || !DUCKDB_ERROR.test(error.message) || /^INTERNAL Error/i.test(error.message)) return error;
-  const detail = cleanDuckDBMessage(error.message);
-  if (OUT_OF_MEMORY.test(error.message)) return new UserError(msg.outOfMemory(detail));
-  if (ENGINE_REFUSAL.test(error.message)) return new UserError(msg.sqlDenied(detail));
+  if (!(error instanceof Error)) return error;
+  // The bindings prefix parse errors met while splitting the statements.
+  const message = error.message.replace(/^Failed to extract statements: /, '');
+  if (!DUCKDB_ERROR.test(message) || /^INTERNAL Error/i.test(message)) return error;
+  const detail = cleanDuckDBMessage(message);
+  if (OUT_OF_MEMORY.test(message)) return new UserError(msg.outOfMemory(detail));
+  if (ENGINE_REFUSAL.test(message)) return new UserError(msg.sqlDenied(detail));
   return new UserError(msg.sqlError(detail));
 }
 

@@ -18,6 +18,7 @@ import type { Project } from '../config.js';
 import { literal, type Database } from '../db.js';
 import { pathsFromStaysSql, pathStaysSql } from '../paths.js';
 import type { ResolvedPeriod } from '../periods.js';
+import { networkRelations } from './network-base.js';
 
 const d = (iso: string) => `DATE ${literal(iso)}`;
 
@@ -129,7 +130,7 @@ export function baseRelations(period: ResolvedPeriod, project: Project): [string
 }
 
 export async function buildBase(db: Database, period: ResolvedPeriod, project: Project): Promise<void> {
-  for (const [name, sql] of baseRelations(period, project)) {
+  for (const [name, sql] of [...baseRelations(period, project), ...networkRelations(project)]) {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
   }
 }

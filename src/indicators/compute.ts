@@ -7,6 +7,7 @@ import type { Project } from '../config.js';
 import type { Row } from '../db.js';
 import { kaplanMeier, kmMedian, mean, median, wilcoxonSignedRank } from '../stats/index.js';
 import { NOT_STATED } from '../vocabulary.js';
+import { NETWORK_COMPUTE } from './compute-network.js';
 import type { ResultRow } from './run.js';
 import type { ByField, IndicatorSpec } from './spec.js';
 
@@ -101,4 +102,5 @@ const kmMedianStep: ComputeStep = (rows, ctx) => {
 export const COMPUTE: Record<string, ComputeStep> = {
   paired_change: pairedChange,
   km_median: kmMedianStep,
+  ...NETWORK_COMPUTE,
 };

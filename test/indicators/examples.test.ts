@@ -12,7 +12,11 @@ describe('indicator examples', () => {
       const found = values.find((v) => JSON.stringify(Object.entries(v.group).sort()) === JSON.stringify(Object.entries(expected.group).sort()));
       expect(found, `group ${JSON.stringify(expected.group)}`).toBeDefined();
       const { group: _g, detail, ...numbers } = expected;
-      for (const [k, v] of Object.entries(numbers)) expect((found as unknown as Record<string, unknown>)[k], k).toBeCloseTo(v as number, 10);
+      for (const [k, v] of Object.entries(numbers)) {
+        const actual = (found as unknown as Record<string, unknown>)[k];
+        if (v === null) expect(actual, k).toBeNull();
+        else expect(actual, k).toBeCloseTo(v as number, 10);
+      }
       if (detail) expect(found!.detail).toMatchObject(detail);
     }
   });
