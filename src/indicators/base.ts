@@ -22,21 +22,23 @@ import { networkRelations } from './network-base.js';
 
 const d = (iso: string) => `DATE ${literal(iso)}`;
 
-export function baseRelations(period: ResolvedPeriod, project: Project): [string, string][] {
+/** The `periods` relation: the current period and the previous one. */
+export function periodsSql(period: ResolvedPeriod): string {
+  return `SELECT * FROM (VALUES
+    ('current', ${d(period.from)}, ${d(period.end)}, ${period.days}),
+    ('previous', ${d(period.previous.from)}, ${d(period.previous.end)}, ${period.previous.days})
+  ) t(period, from_date, end_date, days)`;
+}
+
+/** Relations that depend on as_of only (built once, shared by every period of a run). */
+export function baseRelations(asOfIso: string, project: Project): [string, string][] {
   const { follow_up: fu, thresholds: th } = project.config;
-  const asOf = d(period.asOf);
+  const asOf = d(asOfIso);
   return [
     [
       'params',
       `SELECT ${asOf} AS as_of, ${fu.months} AS followup_months, ${fu.window_days} AS followup_window,
         ${th.transfer_gap_days} AS transfer_gap, ${th.long_stay_months} AS long_stay_months`,
-    ],
-    [
-      'periods',
-      `SELECT * FROM (VALUES
-        ('current', ${d(period.from)}, ${d(period.end)}, ${period.days}),
-        ('previous', ${d(period.previous.from)}, ${d(period.previous.end)}, ${period.previous.days})
-      ) t(period, from_date, end_date, days)`,
     ],
     ['units', `SELECT codice_alloggio AS alloggio, ambito, comune, posti, data_apertura, data_chiusura FROM alloggi`],
     [
@@ -47,7 +49,7 @@ export function baseRelations(period: ResolvedPeriod, project: Project): [string
     [
       'stays',
       `SELECT s.*, s.codice_alloggio AS alloggio, u.ambito, u.comune
-       FROM (${pathStaysSql({ asOf: period.asOf, gapDays: th.transfer_gap_days })}) s
+       FROM (${pathStaysSql({ asOf: asOfIso, gapDays: th.transfer_gap_days })}) s
        LEFT JOIN unit_info u ON u.alloggio = s.codice_alloggio`,
     ],
     [
@@ -129,10 +131,17 @@ export function baseRelations(period: ResolvedPeriod, project: Project): [string
   ];
 }
 
-export async function buildBase(db: Database, period: ResolvedPeriod, project: Project): Promise<void> {
-  for (const [name, sql] of [...baseRelations(period, project), ...networkRelations(project)]) {
+/** Builds the base relations for an as_of (given as a date, or as a period whose as_of it is; a period also sets `periods`). */
+export async function buildBase(db: Database, asOf: string | ResolvedPeriod, project: Project): Promise<void> {
+  const date = typeof asOf === 'string' ? asOf : asOf.asOf;
+  for (const [name, sql] of [...baseRelations(date, project), ...networkRelations(project)]) {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
   }
+  if (typeof asOf !== 'string') await setPeriods(db, asOf);
+}
+
+export async function setPeriods(db: Database, period: ResolvedPeriod): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE periods AS ${periodsSql(period)}`);
 }
 
 /** The latest event date in the data: the default as_of. */

@@ -6,7 +6,7 @@ import type { Project } from '../config.js';
 import type { Database } from '../db.js';
 import { UserError } from '../errors.js';
 import { parsePeriod, resolvePeriod, type Period, type ResolvedPeriod } from '../periods.js';
-import { buildBase, latestEventDate } from './base.js';
+import { buildBase, latestEventDate, setPeriods } from './base.js';
 import { loadIndicators } from './load.js';
 import { runIndicator, type IndicatorValue, type Lang } from './run.js';
 import type { ByField, IndicatorSpec } from './spec.js';
@@ -64,8 +64,18 @@ export function selectSpecs(ids: string[] | undefined): IndicatorSpec[] {
 export async function computeCatalogue(db: Database, project: Project, options: CatalogueOptions): Promise<CatalogueResult> {
   const asOf = await resolveAsOf(db, options.asOf);
   const period = choosePeriod(options, project, asOf);
+  await buildBase(db, asOf, project);
+  return computeForPeriod(db, project, period, options);
+}
+
+/**
+ * The catalogue for one period on base relations already built for its as_of (buildBase): a
+ * report computes many periods (months of a year) on one base.
+ */
+export async function computeForPeriod(db: Database, project: Project, period: ResolvedPeriod, options: CatalogueOptions): Promise<CatalogueResult> {
+  const asOf = period.asOf;
   const specs = selectSpecs(options.ids);
-  await buildBase(db, period, project);
+  await setPeriods(db, period);
   const ctx = { db, project, lang: options.lang ?? 'it', by: options.by };
   let values: IndicatorValue[] = [];
   for (const spec of specs) {
