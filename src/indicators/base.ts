@@ -87,8 +87,9 @@ export function baseRelations(asOfIso: string, project: Project): [string, strin
          SELECT p.*, CAST(p.data_uscita + INTERVAL ${fu.months} MONTH AS DATE) AS data_target FROM paths p WHERE p.data_uscita IS NOT NULL
        ), completing AS (
          SELECT d.codice_percorso,
-           arg_min(c.situazione_abitativa, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto}) AS situazione_abitativa,
-           arg_min(c.lavoro, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto}) AS lavoro,
+           -- arg_min_null: the nearest completing contact decides even when its situation is empty.
+           arg_min_null(c.situazione_abitativa, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto, 'case': c.codice_caso}) AS situazione_abitativa,
+           arg_min_null(c.lavoro, {'distance': abs(c.data_contatto - d.data_target), 'date': c.data_contatto, 'case': c.codice_caso}) AS lavoro,
            min(c.data_contatto) AS primo_contatto_valido
          FROM due d JOIN contacts c ON c.codice_percorso = d.codice_percorso
          WHERE c.esito_contatto = 'raggiunta' AND c.data_contatto > d.data_uscita
