@@ -222,7 +222,9 @@ export function compareGroups(a: IndicatorValue, b: IndicatorValue): number {
   const kb = Object.keys(b.group).length;
   if (ka !== kb) return ka - kb;
   const rank = (v: string) => (v === NOT_STATED ? 2 : v === UNCLASSIFIED ? 1 : 0);
-  for (const k of [...new Set([...Object.keys(a.group), ...Object.keys(b.group)])].sort()) {
+  // The wave comes first, so that network values read wave by wave.
+  const keys = [...new Set([...Object.keys(a.group), ...Object.keys(b.group)])].sort((x, y) => (x === 'wave' ? -1 : y === 'wave' ? 1 : x.localeCompare(y)));
+  for (const k of keys) {
     const va = a.group[k] ?? '';
     const vb = b.group[k] ?? '';
     if (va !== vb) return rank(va) - rank(vb) || va.localeCompare(vb, 'it', { numeric: true });
