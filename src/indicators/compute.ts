@@ -41,7 +41,9 @@ function expand(rows: Row[], value: string, weight: string): number[] {
   for (const r of rows) {
     const v = r[value];
     if (v === null || v === undefined) continue;
-    for (let i = 0; i < Number(r[weight]); i++) out.push(Number(v));
+    // Rounded to 9 decimals: 0.5 − 0.3 and 0.3 − 0.1 are the same change, not two (no spurious ties broken).
+    const x = Math.round(Number(v) * 1e9) / 1e9;
+    for (let i = 0; i < Number(r[weight]); i++) out.push(x);
   }
   return out;
 }
