@@ -19,12 +19,13 @@ import { UserError } from '../errors.js';
 import { keyPath, loadOrCreateKey, pseudonym, type Key } from '../key.js';
 import * as msg from '../messages.js';
 import { normaliseName } from '../normalise.js';
+import { redactText } from '../privacy.js';
 import { toolVersion } from '../package.js';
 import { detectFile, type DetectedFile } from './detect.js';
 import { loadMapping, type Mapping } from './mapping.js';
 import { createBadTable, markDuplicateKeys, markUnknownReferences, type StagedFile } from './resolve.js';
 import { sha256File, withUtf8Source } from './source.js';
-import { readCsvSql, stageSql, type StageContext } from './stage.js';
+import { readCsvSql, stageSql, type StageContext, type StagedColumn } from './stage.js';
 import { buildValueMaps, recordRejected, upsert } from './write.js';
 
 export interface IngestOptions {
@@ -104,6 +105,7 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
   const kPath = keyPath(options.dbPath, effects.env);
   let key: Key | undefined;
   let db: Database | undefined;
+  let committed = false;
   try {
     db = await Database.open(options.dbPath);
     key = loadOrCreateKey(kPath);
@@ -135,16 +137,17 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
       if (options.strict && rejected > 0) throw new UserError(msg.strictRejected(rejected));
       return { ingestId, files };
     });
+    committed = true;
     await db.run('CHECKPOINT');
     if (!options.quiet) for (const f of result.files) summarise(f, effects);
     return result;
   } catch (error) {
     db?.close();
     db = undefined;
-    if (isNew) {
-      for (const f of [options.dbPath, `${options.dbPath}.wal`]) rmSync(f, { force: true });
-      if (key?.created) rmSync(kPath, { force: true });
-    }
+    if (isNew) for (const f of [options.dbPath, `${options.dbPath}.wal`]) rmSync(f, { force: true });
+    // A key this call created serves only what it committed: a refused call (e.g. the original key
+    // missing) must not leave a new key where the original has to be put back (review: robustness corpus).
+    if (key?.created && (isNew || !committed)) rmSync(kPath, { force: true });
     throw mapDuckDbError(error);
   } finally {
     db?.close();
@@ -191,11 +194,26 @@ async function stage(db: Database, detected: DetectedFile, index: number, ctx: S
   const rejectsTable = `mev_rejects_${index}`;
   const sha256 = sha256File(detected.file);
   sha256.catch(() => undefined);
-  const { columns } = await withUtf8Source(detected, async (path) => {
+  const build = async (path: string) => {
     const built = stageSql(table, readCsvSql(path, detected, rejectsTable, `mev_rejscan_${index}`), detected, spec, ctx);
     await db.run(built.sql);
     return built;
-  });
+  };
+  let columns: StagedColumn[];
+  try {
+    ({ columns } = await withUtf8Source(detected, build));
+  } catch (error) {
+    // Mixed line ends (CRLF and LF) stop DuckDB's reader: read again with every line end made LF
+    // (review: robustness corpus, test/robustness/corpus.test.ts).
+    if (!isCsvStateError(error)) throw error;
+    for (const t of [rejectsTable, `mev_rejscan_${index}`]) await db.run(`DROP TABLE IF EXISTS ${ident(t)}`);
+    try {
+      ({ columns } = await withUtf8Source(detected, build, { normaliseNewlines: true }));
+    } catch (again) {
+      if (isCsvStateError(again)) throw new UserError(msg.fileUnreadable(detected.file, 'struttura CSV non valida'));
+      throw again;
+    }
+  }
   const unterminated = await db.one<{ line: number }>(`SELECT min(line) AS line FROM ${ident(rejectsTable)} WHERE error_type = 'UNQUOTED VALUE' HAVING count(*) > 0`);
   if (unterminated) throw new UserError(msg.fileUnterminatedQuote(detected.file, unterminated.line));
   return { detected, staged: { index, table, rejectsTable, badTable: `mev_bad_${index}`, spec, columns }, sha256 };
@@ -218,8 +236,10 @@ async function writeFile(
   const maps = await buildValueMaps(db, staged, project, mapping);
   const empty = Number(await db.value(`SELECT count(*) FROM (SELECT 1 FROM ${ident(staged.spec.name)} LIMIT 1)`)) === 0;
   const counts = await upsert(db, staged, maps, empty);
-  const identifierPositions = detected.columns.filter((c) => c.role === 'identifier').map((c) => c.index);
-  await recordRejected(db, staged, detected, ingestId, identifierPositions);
+  // Lines the CSV reader rejects show only kept columns: identifier, birth-date and ignored columns
+  // (free text such as notes, where names cannot be recognised) never reach raw_line (review: robustness privacy).
+  const hiddenPositions = detected.columns.filter((c) => c.role !== 'keep').map((c) => c.index);
+  await recordRejected(db, staged, detected, ingestId, hiddenPositions);
 
   const stats = (await db.one<Record<string, number>>(`SELECT
   (SELECT count(*) FROM ${ident(staged.table)}) AS staged,
@@ -245,8 +265,10 @@ async function writeFile(
     replaced,
     problems,
     unclassified: maps.unclassified,
-    droppedColumns: detected.columns.filter((c) => c.role === 'identifier').map((c) => c.header),
-    ignoredColumns: detected.columns.filter((c) => c.role === 'ignored').map((c) => c.header || '(senza nome)'),
+    // Header names are stored in ingest_log and printed: identifier-shaped text in them (an e-mail,
+    // a phone number in a column title) is redacted (review: robustness privacy).
+    droppedColumns: detected.columns.filter((c) => c.role === 'identifier').map((c) => redactText(c.header)),
+    ignoredColumns: detected.columns.filter((c) => c.role === 'ignored').map((c) => redactText(c.header) || '(senza nome)'),
   };
   await db.run(
     `INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${listSql(result.droppedColumns)}, ${listSql(result.ignoredColumns)}, ?::TIMESTAMP, ?::TIMESTAMP, ?)`,
@@ -281,6 +303,10 @@ function summarise(f: FileResult, effects: IngestEffects): void {
   for (const [column, values] of f.unclassified) effects.stderr(msg.unclassifiedValues(column, values));
   for (const p of f.problems.slice(0, 5)) effects.stderr(msg.summaryReason(p.line, p.column, p.reason));
   if (f.problems.length > 5) effects.stderr(msg.summaryMoreReasons(f.problems.length - 5));
+}
+
+function isCsvStateError(error: unknown): boolean {
+  return error instanceof Error && /CSV Parser state machine reached an invalid state/.test(error.message);
 }
 
 function mapDuckDbError(error: unknown): unknown {
