@@ -56,6 +56,17 @@ export function createCLI(effects: CliEffects = processEffects) {
     });
 
   program
+    .command('check')
+    .description('controlli di qualità dei dati: per ogni controllo quanti casi e quali chiavi')
+    .addOption(db)
+    .addOption(config)
+    .addOption(new Option('--format <format>', 'formato').choices(['table', 'json']).default('table'))
+    .action(async (opts) => {
+      const { runCheck } = await import('./src/commands/check.js');
+      await runCheck(opts, effects);
+    });
+
+  program
     .command('indicators')
     .description('calcola il catalogo degli indicatori per un periodo')
     .addOption(db)

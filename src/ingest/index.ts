@@ -9,7 +9,6 @@
  * A failure anywhere leaves the database as it was (a database created by the call is removed).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
 import { DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { entity as entitySpec, LOAD_ORDER, type EntityName } from '../../schemas/entities.js';
 import type { Project } from '../config.js';
@@ -26,7 +25,7 @@ import { loadMapping, type Mapping } from './mapping.js';
 import { createBadTable, markDuplicateKeys, markUnknownReferences, type StagedFile } from './resolve.js';
 import { sha256File, withUtf8Source } from './source.js';
 import { readCsvSql, stageSql, type StageContext, type StagedColumn } from './stage.js';
-import { buildValueMaps, recordRejected, upsert } from './write.js';
+import { buildValueMaps, recordRejected, storedFileName, upsert } from './write.js';
 
 export interface IngestOptions {
   files: string[];
@@ -247,11 +246,11 @@ async function writeFile(
   (SELECT count(*) FROM ${ident(staged.table)} WHERE __redacted IS NOT NULL) AS redacted,
   (SELECT count(*) FROM ${ident(staged.table)} WHERE __hashed) AS hashed`))!;
   const rejectedRows = Number(
-    await db.value(`SELECT count(DISTINCT line) FROM rejected_rows WHERE ingest_id = ? AND file = ? AND reason_code <> 'identifier_redacted'`, [ingestId, detected.file]),
+    await db.value(`SELECT count(DISTINCT line) FROM rejected_rows WHERE ingest_id = ? AND file = ? AND entity = ? AND reason_code <> 'identifier_redacted'`, [ingestId, storedFileName(detected.file), detected.entity]),
   );
   const problems = await db.all<{ line: number; column: string | null; reason: string }>(
-    `SELECT line, column_name AS column, reason FROM rejected_rows WHERE ingest_id = ? AND file = ? ORDER BY line, column_name`,
-    [ingestId, detected.file],
+    `SELECT line, column_name AS column, reason FROM rejected_rows WHERE ingest_id = ? AND file = ? AND entity = ? ORDER BY line, column_name`,
+    [ingestId, storedFileName(detected.file), detected.entity],
   );
   const result: FileResult = {
     file: detected.file,
@@ -273,16 +272,12 @@ async function writeFile(
   await db.run(
     `INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${listSql(result.droppedColumns)}, ${listSql(result.ignoredColumns)}, ?::TIMESTAMP, ?::TIMESTAMP, ?)`,
     [
-      ingestId, basenameOrPath(detected.file), result.sha256, detected.entity, detected.encoding, detected.delimiter,
+      ingestId, storedFileName(detected.file), result.sha256, detected.entity, detected.encoding, detected.delimiter,
       result.read, result.inserted, result.updated, result.unchanged, result.rejectedRows, result.redactedRows, result.hashedRows,
       replaced !== null, isoTimestamp(startedAt), isoTimestamp(effects.now()), toolVersion(),
     ],
   );
   return result;
-}
-
-function basenameOrPath(file: string): string {
-  return file.includes('/') ? basename(file) : file;
 }
 
 function listSql(items: string[]): string {

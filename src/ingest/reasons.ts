@@ -11,6 +11,7 @@ export const REASONS = {
   places_below_one: 'posti inferiori a 1',
   score_out_of_scale: 'punteggio fuori scala',
   exit_before_entry: 'data di uscita precedente alla data di ingresso',
+  decision_before_request: 'data dell’esito precedente alla data della segnalazione',
   self_rating: 'un ente non può valutare sé stesso',
   duplicate_key: 'seconda riga con la stessa chiave nel file',
   unknown_reference: 'codice sconosciuto (non presente nel database né nei file caricati)',

@@ -3,6 +3,10 @@
  * parallel). Other encodings (Windows-1252, UTF-16) are decoded in Node and fed to DuckDB through
  * a named pipe in a private directory: decoded text never lands in a file on disk. The sha256 of
  * the original bytes is computed on the way, for ingest_log.
+ *
+ * A file whose line ends are mixed (CRLF and LF: two exports put together) stops DuckDB's CSV
+ * reader (strict mode); such a file is read again through the pipe with every line end made LF
+ * (`normaliseNewlines`), and only then (review: robustness corpus, test/robustness/corpus.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, openSync, closeSync, constants } from 'node:fs';
@@ -10,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable, type Writable } from 'node:stream';
 import { decoderFor } from '../encoding.js';
 import type { DetectedFile } from './detect.js';
 
@@ -24,8 +28,12 @@ export async function sha256File(file: string): Promise<string> {
  * Runs `read(path)` with a path DuckDB can read as UTF-8: the file itself, or a pipe fed with its
  * decoded text while `read` runs.
  */
-export async function withUtf8Source<T>(detected: DetectedFile, read: (path: string) => Promise<T>): Promise<T> {
-  if (detected.encoding === 'utf-8') return read(detected.file);
+export async function withUtf8Source<T>(
+  detected: DetectedFile,
+  read: (path: string) => Promise<T>,
+  options: { normaliseNewlines?: boolean } = {},
+): Promise<T> {
+  if (detected.encoding === 'utf-8' && !options.normaliseNewlines) return read(detected.file);
   const dir = mkdtempSync(join(tmpdir(), 'mev-'));
   const fifo = join(dir, 'input.csv');
   try {
@@ -40,7 +48,12 @@ export async function withUtf8Source<T>(detected: DetectedFile, read: (path: str
         done(null, Buffer.from(decoder.decode(), 'utf8'));
       },
     });
-    const feeding = pipeline(createReadStream(detected.file), decode, createWriteStream(fifo));
+    // UTF-8 bytes pass unchanged (invalid lines must still reach DuckDB as they are, to be rejected).
+    const steps: (Readable | Transform | Writable)[] = [createReadStream(detected.file)];
+    if (detected.encoding !== 'utf-8') steps.push(decode);
+    if (options.normaliseNewlines) steps.push(lineFeeds());
+    steps.push(createWriteStream(fifo));
+    const feeding = pipeline(steps);
     const reading = read(fifo);
     try {
       const result = await reading;
@@ -60,4 +73,34 @@ export async function withUtf8Source<T>(detected: DetectedFile, read: (path: str
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** CRLF and lone CR become LF (byte level: the same in UTF-8 and in the decoded text). */
+function lineFeeds(): Transform {
+  let pendingCR = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const out = Buffer.allocUnsafe(chunk.length + 1);
+      let n = 0;
+      let i = 0;
+      if (pendingCR) {
+        out[n++] = 0x0a;
+        if (chunk[0] === 0x0a) i = 1;
+        pendingCR = false;
+      }
+      for (; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b !== 0x0d) out[n++] = b;
+        else if (i + 1 === chunk.length) pendingCR = true; // a CRLF may be split across chunks
+        else {
+          out[n++] = 0x0a;
+          if (chunk[i + 1] === 0x0a) i++;
+        }
+      }
+      done(null, out.subarray(0, n));
+    },
+    flush(done) {
+      done(null, pendingCR ? Buffer.from([0x0a]) : Buffer.alloc(0));
+    },
+  });
 }

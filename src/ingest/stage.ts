@@ -114,6 +114,9 @@ function rowChecks(spec: EntitySpec, present: Set<string>): Check[] {
     checks.push({ column: 'data_uscita', reason: 'exit_before_entry', when: `"data_uscita" < "data_ingresso"`, detail: `'uscita ' || strftime("data_uscita", '%d/%m/%Y') || ', ingresso ' || strftime("data_ingresso", '%d/%m/%Y')` });
   }
   if (spec.rules.includes('no_self_rating')) checks.push({ column: 'partner', reason: 'self_rating', when: `"ente" = "partner"` });
+  if (spec.rules.includes('decision_after_request') && present.has('data_esito')) {
+    checks.push({ column: 'data_esito', reason: 'decision_before_request', when: `"data_esito" < "data_segnalazione"`, detail: `'esito ' || strftime("data_esito", '%d/%m/%Y') || ', segnalazione ' || strftime("data_segnalazione", '%d/%m/%Y')` });
+  }
   return checks;
 }
 

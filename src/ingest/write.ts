@@ -3,6 +3,7 @@
  * rows into the entity table (counting inserted / updated / unchanged), and record what was
  * rejected or redacted in rejected_rows.
  */
+import { basename } from 'node:path';
 import type { ColumnSpec } from '../../schemas/entities.js';
 import type { Project } from '../config.js';
 import { ident, literal, type Database } from '../db.js';
@@ -14,6 +15,11 @@ import type { DetectedFile } from './detect.js';
 import type { Mapping } from './mapping.js';
 import { CSV_ERROR_REASONS, REASONS } from './reasons.js';
 import { loadsSql, type StagedFile } from './resolve.js';
+
+/** Files are recorded by name, without their directory (a path can name a person's home folder). */
+export function storedFileName(file: string): string {
+  return basename(file);
+}
 
 export interface WriteCounts {
   inserted: number;
@@ -149,9 +155,10 @@ FROM (SELECT DISTINCT line FROM ${ident(staged.rejectsTable)})`);
 
 const lineOf = (rid: string, thresholds: string) => `(${rid} + 2 + coalesce((SELECT max(j) FROM ${thresholds} WHERE t <= ${rid}), 0))`;
 
-export async function recordRejected(db: Database, staged: StagedFile, detected: DetectedFile, ingestId: number, identifierPositions: number[]): Promise<void> {
+/** `hiddenPositions`: 0-based positions of the columns not kept (identifiers, birth dates, ignored columns). */
+export async function recordRejected(db: Database, staged: StagedFile, detected: DetectedFile, ingestId: number, hiddenPositions: number[]): Promise<void> {
   const thresholds = await createLineThresholds(db, staged);
-  const common = `${ingestId}, ${literal(detected.file)}, ${literal(staged.spec.name)}`;
+  const common = `${ingestId}, ${literal(storedFileName(detected.file))}, ${literal(staged.spec.name)}`;
   const stage = ident(staged.table);
   const raw = rebuiltLineSql(staged, detected);
   // Problems of single rows.
@@ -169,13 +176,14 @@ FROM ${ident(staged.badTable)} b JOIN ${stage} s ON s.rowid = b.rid`);
   await db.run(`INSERT INTO rejected_rows
 SELECT ${common}, ${lineOf('rid', thresholds)}, col, 'identifier_redacted', ${reasonText("'identifier_redacted'")}, raw_line
 FROM (SELECT s.rowid AS rid, unnest(s.__redacted) AS col, ${raw} AS raw_line FROM ${stage} s WHERE s.__redacted IS NOT NULL AND ${loadsSql(staged)})`);
-  // Lines DuckDB's CSV reader could not split into the header's columns. When the file has
-  // identifier columns and the fields do not line up with the header, no field can be shown safely.
+  // Lines DuckDB's CSV reader could not split into the header's columns. Fields of columns that are
+  // not kept are never shown; when there are such columns and the fields do not line up with the
+  // header, no field can be shown safely.
   const fields = `string_split(csv_line, ${literal(detected.delimiter)})`;
   const csvReasonLookup = `map_extract_value(MAP {${Object.entries(CSV_ERROR_REASONS).map(([k, v]) => `${literal(k)}: ${literal(v)}`).join(', ')}}, CAST(error_type AS VARCHAR))`;
-  const identifiers = identifierPositions.map((i) => i + 1).join(', ') || 'NULL';
+  const identifiers = hiddenPositions.map((i) => i + 1).join(', ') || 'NULL';
   const expected = detected.header.length;
-  const shownLine = `CASE WHEN len(${fields}) <> ${expected} AND ${identifierPositions.length > 0}
+  const shownLine = `CASE WHEN len(${fields}) <> ${expected} AND ${hiddenPositions.length > 0}
       THEN '[riga non mostrata: può contenere dati identificativi fuori posto]'
       ELSE left(array_to_string(list_transform(${fields}, (x, i) -> CASE WHEN i IN (${identifiers}) THEN '${REDACTED}' ELSE ${redactSql('x')} END), ${literal(detected.delimiter)}), 1000) END`;
   await db.run(`INSERT INTO rejected_rows
