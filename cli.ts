@@ -88,6 +88,27 @@ export function createCLI(effects: CliEffects = processEffects) {
     });
 
   program
+    .command('report')
+    .description('scrive il report HTML di un periodo: valutazione (per la valutazione) o cariplo (per il finanziatore)')
+    .addOption(db)
+    .addOption(config)
+    .option('--period <period>', 'periodo: 2025, 2025-H1, 2025-Q3, 2025-07, progetto (default: l’ultimo anno intero)')
+    .option('--from <date>', 'inizio del periodo (gg/mm/aaaa o aaaa-mm-gg)')
+    .option('--to <date>', 'fine del periodo')
+    .option('--as-of <date>', 'data a cui si riferiscono i dati (default: ultimo evento)')
+    .addOption(new Option('--template <name>', 'modello del report').choices(['valutazione', 'cariplo']).default('valutazione'))
+    .option('--suppress <n>', 'oscura i valori basati su meno di N unità (cariplo: N della configurazione, 5)')
+    .addOption(new Option('--lang <lang>', 'lingua del report').choices(['it', 'en']).default('it'))
+    .option('--out <file>', 'file HTML da scrivere (default: report-<modello>-<periodo>.html)')
+    .option('--charts <dir>', 'scrive anche ogni grafico come SVG, PNG e specifica JSON')
+    .option('--pdf', 'stampa anche in PDF (A4) con Chromium/Chrome installato')
+    .option('--quiet', 'nessun riepilogo')
+    .action(async (opts) => {
+      const { runReport } = await import('./src/commands/report.js');
+      await runReport(opts, effects);
+    });
+
+  program
     .command('sql')
     .description('interroga il database in SQL (sola lettura)')
     .argument('[query]', 'query SQL (default: elenco delle tabelle)')

@@ -45,8 +45,10 @@ export class Database {
         access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',
         threads: String(Math.max(1, Math.min(availableParallelism(), 8))),
         memory_limit: memoryLimit(),
-        // Raw rows are staged in TEMP tables; an empty temp_directory keeps them in memory, never on disk.
-        temp_directory: '',
+        // Spilling goes to a private directory beside the database (created under umask 077). What can
+        // spill holds no direct identifier: identifier columns are never read, and identifier-shaped
+        // values are hashed or redacted in the reading query itself.
+        temp_directory: path === ':memory:' ? '' : `${path}.tmp`,
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
       });

@@ -49,7 +49,10 @@ export function resolvePeriod(period: Period, asOf: string): ResolvedPeriod {
   if (period.to < period.from) throw new UserError(`periodo non valido: la fine (${period.to}) precede l'inizio (${period.from})`);
   const end = minDate(period.to, asOf);
   const days = Math.max(0, daysBetween(period.from, end) + 1);
-  const prevEnd = addDays(period.from, -1);
+  // The previous period has as many days as [from, end] and ends the day before `from`; like any
+  // period it stops at as_of (a period after as_of has an empty previous period).
   const prevFrom = addDays(period.from, -Math.max(days, 1));
-  return { ...period, asOf, end, days, previous: { from: prevFrom, end: prevEnd, days: Math.max(days, 1) } };
+  const prevEnd = minDate(addDays(period.from, -1), asOf);
+  const prevDays = Math.max(0, daysBetween(prevFrom, prevEnd) + 1);
+  return { ...period, asOf, end, days, previous: { from: prevFrom, end: prevEnd, days: prevDays } };
 }
