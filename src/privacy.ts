@@ -39,7 +39,7 @@ const ODD = '[0-9LMNPQRSTUVlmnpqrstuv]';
 const CF = `[A-Za-z]{6}${ODD}{2}[A-Za-z]${ODD}{2}[A-Za-z]${ODD}{3}[A-Za-z]`;
 const EMAIL = '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}';
 /** Italian phone numbers: optional +39/0039, mobile 3xx xxx xxx(x) or landline 0x… with at least 8 digits. */
-const PHONE = '(\\+39|0039)?[ ]?(3[0-9]{2}[ .-]?[0-9]{3}[ .-]?[0-9]{3,4}|0[0-9]{1,3}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4})';
+const PHONE = '((\\+39|0039)[ ]?)?(3[0-9]{2}[ .-]?[0-9]{3}[ .-]?[0-9]{3,4}|0[0-9]{1,3}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4})';
 const IBAN = '[Ii][Tt][0-9]{2}[A-Za-z][0-9]{10}[0-9A-Za-z]{12}';
 
 /** One RE2/JS pattern that finds any identifier-shaped substring. */

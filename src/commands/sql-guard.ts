@@ -44,6 +44,15 @@ export function assertAllowed(type: StatementType, index: number, count: number)
   if (!isAllowedStatement(type)) throw new UserError(msg.sqlRefused(statementKind(type), index, count));
 }
 
+/**
+ * EXPLAIN ANALYZE runs the statement it explains, so it is allowed only in front of a query.
+ * (The locked read-only engine would refuse the rest anyway; this keeps the guard's promise.)
+ */
+export function assertExplainAnalyzeOfQuery(query: string): void {
+  const m = /\bEXPLAIN\s+ANALY[SZ]E\s+(?!\(|SELECT\b|WITH\b|FROM\b|VALUES\b|TABLE\b)(\w+)/i.exec(query);
+  if (m) throw new UserError(msg.sqlRefused(`EXPLAIN ANALYZE ${m[1]!.toUpperCase()}`, 1, 1));
+}
+
 const DUCKDB_ERROR = /^[A-Z][A-Za-z ]*Error: /;
 const ENGINE_REFUSAL = /disabled (by|through) configuration|configuration has been locked|read-only mode|in read-only/i;
 const OUT_OF_MEMORY = /^Out of Memory Error/i;

@@ -21,7 +21,7 @@ import { renderTable } from '../format/table.js';
 import * as msg from '../messages.js';
 import { listRelations } from './catalog.js';
 import { convertRow, csvColumns, fitFloatDecimals, jsonCells, resultColumns, tableColumns } from './result-columns.js';
-import { assertAllowed, sqlUserError } from './sql-guard.js';
+import { assertAllowed, assertExplainAnalyzeOfQuery, sqlUserError } from './sql-guard.js';
 
 export type SqlFormat = 'table' | 'json' | 'csv';
 
@@ -51,6 +51,7 @@ export async function runSql(query: string | undefined, opts: SqlOptions, effect
 
 /** Checks every statement, runs them in order, and returns the last one's streaming result. */
 async function runStatements(db: Database, query: string): Promise<{ result: DuckDBResult; explain: boolean }> {
+  assertExplainAnalyzeOfQuery(query);
   const extracted = await extractStatements(db, query);
   const count = extracted.count;
   if (count === 0) throw new UserError(msg.sqlEmpty());

@@ -79,3 +79,15 @@ describe('ingest privacy', () => {
     expect((await mev(['ingest', t.path('alloggi.csv'), '--db', t.db])).code).toBe(0);
   });
 });
+
+describe('privacy patterns', () => {
+  it('redacts exactly the identifier, not the text around it', async () => {
+    const { redactText, looksLikeIdentifier } = await import('../../src/privacy.js');
+    expect(redactText('“Casa” 333 765 4321')).toBe('“Casa” [omesso]');
+    expect(redactText('tel. +39 333 1234567.')).toBe('tel. [omesso].');
+    expect(redactText('scrivere a maria.rossi@example.it, grazie')).toBe('scrivere a [omesso], grazie');
+    expect(redactText('CF RSSMRA80A41F205X')).toBe('CF [omesso]');
+    // Codes, dates and amounts are not identifiers.
+    for (const v of ['C0001234', '12/03/2024', '1.234,50', '2024', 'A12', '20240001']) expect(looksLikeIdentifier(v), v).toBe(false);
+  });
+});
