@@ -47,32 +47,37 @@ FROM (
 
 /**
  * One row per path, from a relation of path stays (`pathStaysSql`). Values of the path come from
- * its first stay (entry side) and from the stay with the latest exit (exit side).
+ * its first stay (entry side) and from the stay with the latest exit (exit side: latest exit, then
+ * latest in path order). One aggregation, no join back to the stays: `arg_min_null` keeps a first
+ * stay's missing value missing (plain `arg_min` would skip to another stay's value).
  */
-export function pathsFromStaysSql(staysRelation: string): string {
-  return `WITH agg AS (
-  SELECT codice_percorso, any_value(codice_persona) AS codice_persona, count(*) AS n_permanenze,
-    min(data_ingresso) AS data_ingresso,
-    CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE max(data_uscita) END AS data_uscita,
-    list(codice_caso ORDER BY ordine) AS casi,
-    arg_min(codice_caso, ordine) AS primo_caso,
-    arg_max(codice_caso, {'exit': coalesce(data_uscita, ${OPEN}), 'entry': data_ingresso, 'case': codice_caso}) AS ultimo_caso
-  FROM ${staysRelation}
-  GROUP BY codice_percorso
-)
-SELECT a.codice_percorso, a.codice_persona, a.n_permanenze, a.casi, a.primo_caso, a.ultimo_caso,
-  a.data_ingresso, a.data_uscita, a.data_uscita IS NULL AS aperto,
-  CAST(a.data_uscita - a.data_ingresso AS INTEGER) AS giorni,
-  f.data_segnalazione, f.target, f.cittadinanza, f.anno_nascita, f.figli, f.ente_inviante, f.reddito_ingresso,
-  f.codice_alloggio AS alloggio_ingresso,
-  CASE WHEN a.data_uscita IS NOT NULL THEN l.destinazione_uscita END AS destinazione_uscita,
-  CASE WHEN a.data_uscita IS NOT NULL THEN l.motivo_uscita END AS motivo_uscita,
-  CASE WHEN a.data_uscita IS NOT NULL THEN l.reddito_uscita END AS reddito_uscita,
-  l.codice_alloggio AS alloggio_uscita
-FROM agg a
-JOIN ${staysRelation} f ON f.codice_caso = a.primo_caso
-JOIN ${staysRelation} l ON l.codice_caso = a.ultimo_caso`;
+export function pathsFromStaysSql(staysRelation: string, options: { sides?: string[]; cases?: boolean } = {}): string {
+  const extraFirst = options.sides ?? [];
+  // The exit side: latest exit (open = last), ties broken by the order in the path.
+  const lastKey = `(CAST(coalesce(data_uscita, ${OPEN}) - DATE '1900-01-01' AS BIGINT) * 1000000 + ordine)`;
+  const first = (c: string) => `arg_min_null(${c}, ordine) AS ${c}`;
+  const last = (c: string, as = c) => `${lastArg(c, lastKey)} AS ${as}`;
+  return `SELECT codice_percorso, any_value(codice_persona) AS codice_persona, count(*) AS n_permanenze,
+  ${options.cases === false ? '' : 'list(codice_caso ORDER BY ordine) AS casi,'}
+  arg_min_null(codice_caso, ordine) AS primo_caso,
+  ${last('codice_caso', 'ultimo_caso')},
+  min(data_ingresso) AS data_ingresso,
+  CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE max(data_uscita) END AS data_uscita,
+  bool_or(data_uscita IS NULL) AS aperto,
+  CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE CAST(max(data_uscita) - min(data_ingresso) AS INTEGER) END AS giorni,
+  ${['data_segnalazione', 'target', 'cittadinanza', 'anno_nascita', 'figli', 'ente_inviante', 'reddito_ingresso'].map(first).join(', ')},
+  arg_min_null(codice_alloggio, ordine) AS alloggio_ingresso,
+  ${extraFirst.map((c) => `arg_min_null(${c}, ordine) AS ${c}_ingresso`).join(', ')}${extraFirst.length ? ',' : ''}
+  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('destinazione_uscita', lastKey)} END AS destinazione_uscita,
+  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('motivo_uscita', lastKey)} END AS motivo_uscita,
+  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('reddito_uscita', lastKey)} END AS reddito_uscita,
+  ${last('codice_alloggio', 'alloggio_uscita')}${extraFirst.length ? ',' : ''}
+  ${extraFirst.map((c) => last(c, `${c}_uscita`)).join(', ')}
+FROM ${staysRelation}
+GROUP BY codice_percorso`;
 }
+
+const lastArg = (c: string, key: string) => `arg_max_null(${c}, ${key})`;
 
 /** The `percorsi` view: paths on the full data. */
 export function percorsiViewSql(gapDays: number): string {

@@ -52,7 +52,7 @@ const BASE = ['params', 'units', 'unit_info', 'stays', 'paths', 'contacts', 'fol
 const NO_EVENTS = '2000-01-01';
 
 async function buildCheckBase(db: Database, project: Project, asOf: string): Promise<void> {
-  const relations = new Map(baseRelations(asOf, project));
+  const relations = new Map(baseRelations(asOf, project).map(([name, sql]) => [name, sql] as const));
   for (const name of BASE) {
     const sql = relations.get(name);
     if (sql === undefined) throw new Error(`base relation ${name} missing from src/indicators/base.ts`);

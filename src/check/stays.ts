@@ -178,9 +178,16 @@ export const longStay: CheckSpec = {
   severity: 'info',
   key: 'codice_percorso',
   noun: { it: ['percorso', 'percorsi'], en: ['path', 'paths'] },
-  findings: () => `SELECT p.codice_percorso AS chiave, p.codice_percorso, p.codice_persona, p.casi, p.data_ingresso, p.data_uscita,
-    CAST(coalesce(p.data_uscita, pr.as_of) - p.data_ingresso AS BIGINT) AS giorni, p.data_uscita IS NULL AS aperto
-  FROM paths p CROSS JOIN params pr
-  WHERE coalesce(p.data_uscita, pr.as_of) > CAST(p.data_ingresso + to_months(pr.long_stay_months) AS DATE)`,
+  findings: () => `WITH long AS (
+    SELECT p.codice_percorso, p.codice_persona, p.data_ingresso, p.data_uscita,
+      CAST(coalesce(p.data_uscita, pr.as_of) - p.data_ingresso AS BIGINT) AS giorni, p.data_uscita IS NULL AS aperto
+    FROM paths p CROSS JOIN params pr
+    WHERE coalesce(p.data_uscita, pr.as_of) > CAST(p.data_ingresso + to_months(pr.long_stay_months) AS DATE)
+  ), cases AS (
+    SELECT codice_percorso, list(codice_caso ORDER BY ordine) AS casi FROM stays
+    WHERE codice_percorso IN (SELECT codice_percorso FROM long) GROUP BY codice_percorso
+  )
+  SELECT l.codice_percorso AS chiave, l.codice_percorso, l.codice_persona, c.casi, l.data_ingresso, l.data_uscita, l.giorni, l.aperto
+  FROM long l JOIN cases c USING (codice_percorso)`,
   order: 'codice_percorso',
 };

@@ -31,7 +31,7 @@ export function periodsSql(period: ResolvedPeriod): string {
 }
 
 /** Relations that depend on as_of only (built once, shared by every period of a run). */
-export function baseRelations(asOfIso: string, project: Project): [string, string][] {
+export function baseRelations(asOfIso: string, project: Project): BaseRelation[] {
   const { follow_up: fu, thresholds: th } = project.config;
   const asOf = d(asOfIso);
   return [
@@ -55,13 +55,9 @@ export function baseRelations(asOfIso: string, project: Project): [string, strin
     [
       'paths',
       `SELECT p.*,
-         ui.ambito AS ambito_ingresso, ui.comune AS comune_ingresso,
-         uo.ambito AS ambito_uscita, uo.comune AS comune_uscita,
          CASE WHEN p.data_uscita IS NULL THEN NULL ELSE coalesce(v.classe, 'ignota') END AS classe_destinazione,
          CASE WHEN p.anno_nascita IS NOT NULL THEN year(p.data_ingresso) - p.anno_nascita END AS eta_ingresso
-       FROM (${pathsFromStaysSql('stays')}) p
-       LEFT JOIN unit_info ui ON ui.alloggio = p.alloggio_ingresso
-       LEFT JOIN unit_info uo ON uo.alloggio = p.alloggio_uscita
+       FROM (${pathsFromStaysSql('stays', { sides: ['ambito', 'comune'], cases: false })}) p
        LEFT JOIN vocabolari v ON v.vocabolario = 'destinazione' AND v.codice = p.destinazione_uscita`,
     ],
     [
@@ -75,6 +71,14 @@ export function baseRelations(asOfIso: string, project: Project): [string, strin
       'assessments',
       `SELECT v.codice_caso, v.fase, v.data, v.dimensione, v.punteggio, s.codice_percorso
        FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso WHERE v.data <= ${asOf}`,
+      'view',
+    ],
+    [
+      'instrument_dimensions',
+      `SELECT * FROM (VALUES ${project.instrument.dimensions.map((x, i) => `(${literal(x.code)}, ${i})`).join(', ')}) t(dimension, position)
+       UNION ALL
+       SELECT DISTINCT dimensione, 1000 FROM valutazioni
+       WHERE dimensione NOT IN (${project.instrument.dimensions.map((x) => literal(x.code)).join(', ')})`,
     ],
     [
       'contacts',
@@ -107,36 +111,39 @@ export function baseRelations(asOfIso: string, project: Project): [string, strin
     ],
     [
       'path_scores',
-      `WITH entry AS (
-         SELECT codice_percorso, dimensione, arg_min(punteggio, data) AS punteggio FROM assessments WHERE fase = 'ingresso' GROUP BY ALL
-       ), exit AS (
-         SELECT a.codice_percorso, a.dimensione, arg_max(a.punteggio, a.data) AS punteggio
-         FROM assessments a JOIN paths p ON p.codice_percorso = a.codice_percorso
-         WHERE a.fase = 'uscita' AND p.data_uscita IS NOT NULL GROUP BY ALL
-       ), follow AS (
-         SELECT a.codice_percorso, a.dimensione,
-           arg_min(a.punteggio, {'distance': abs(a.data - f.data_target), 'date': a.data}) AS punteggio
-         FROM assessments a JOIN followups f ON f.codice_percorso = a.codice_percorso
-         WHERE a.fase = 'follow_up' AND a.data > f.data_uscita AND a.data BETWEEN f.finestra_da AND f.finestra_a
+      `WITH scores AS (
+         -- One pass over the assessments: the earliest entry score and the latest exit score of
+         -- each path and dimension (the exit score is read only for paths that exited).
+         SELECT s.codice_percorso, v.dimensione,
+           arg_min(v.punteggio, v.data) FILTER (WHERE v.fase = 'ingresso') AS ingresso,
+           arg_max(v.punteggio, v.data) FILTER (WHERE v.fase = 'uscita') AS uscita
+         FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso
+         WHERE v.data <= ${asOf} AND v.fase IN ('ingresso', 'uscita')
          GROUP BY ALL
-       ), keys AS (
-         SELECT codice_percorso, dimensione FROM entry UNION SELECT codice_percorso, dimensione FROM exit
-         UNION SELECT codice_percorso, dimensione FROM follow
+       ), follow AS (
+         SELECT f.codice_percorso, v.dimensione,
+           arg_min(v.punteggio, {'distance': abs(v.data - f.data_target), 'date': v.data}) AS follow_up
+         FROM valutazioni v
+         JOIN stays s ON s.codice_caso = v.codice_caso
+         JOIN followups f ON f.codice_percorso = s.codice_percorso
+         WHERE v.fase = 'follow_up' AND v.data <= ${asOf} AND v.data > f.data_uscita
+           AND v.data BETWEEN f.finestra_da AND f.finestra_a
+         GROUP BY ALL
        )
-       SELECT k.codice_percorso, k.dimensione, e.punteggio AS ingresso, x.punteggio AS uscita, f.punteggio AS follow_up
-       FROM keys k
-       LEFT JOIN entry e USING (codice_percorso, dimensione)
-       LEFT JOIN exit x USING (codice_percorso, dimensione)
-       LEFT JOIN follow f USING (codice_percorso, dimensione)`,
+       SELECT codice_percorso, dimensione, s.ingresso, s.uscita, f.follow_up
+       FROM scores s FULL JOIN follow f USING (codice_percorso, dimensione)`,
     ],
   ];
 }
 
+/** A relation: its name, its SELECT, and whether it is a view (read once, never materialised). */
+export type BaseRelation = [string, string] | [string, string, 'view'];
+
 /** Builds the base relations for an as_of (given as a date, or as a period whose as_of it is; a period also sets `periods`). */
 export async function buildBase(db: Database, asOf: string | ResolvedPeriod, project: Project): Promise<void> {
   const date = typeof asOf === 'string' ? asOf : asOf.asOf;
-  for (const [name, sql] of [...baseRelations(date, project), ...networkRelations(project)]) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  for (const [name, sql, kind] of [...baseRelations(date, project), ...(networkRelations(project) as BaseRelation[])]) {
+    await db.run(kind === 'view' ? `CREATE OR REPLACE TEMP VIEW ${name} AS ${sql}` : `CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
   }
   if (typeof asOf !== 'string') await setPeriods(db, asOf);
 }
