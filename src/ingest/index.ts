@@ -22,7 +22,7 @@ import { redactText } from '../privacy.js';
 import { toolVersion } from '../package.js';
 import { detectFile, type DetectedFile } from './detect.js';
 import { loadMapping, type Mapping } from './mapping.js';
-import { createBadTable, markDuplicateKeys, markUnknownReferences, type StagedFile } from './resolve.js';
+import { applyBadRows, createBadTable, markDuplicateKeys, markUnknownReferences, type StagedFile } from './resolve.js';
 import { sha256File, withUtf8Source } from './source.js';
 import { readCsvSql, stageSql, type StageContext, type StagedColumn } from './stage.js';
 import { buildValueMaps, recordRejected, storedFileName, upsert } from './write.js';
@@ -232,18 +232,20 @@ async function writeFile(
   await createBadTable(db, staged);
   await markDuplicateKeys(db, staged);
   await markUnknownReferences(db, staged);
+  await applyBadRows(db, staged);
   const maps = await buildValueMaps(db, staged, project, mapping);
   const empty = Number(await db.value(`SELECT count(*) FROM (SELECT 1 FROM ${ident(staged.spec.name)} LIMIT 1)`)) === 0;
   const counts = await upsert(db, staged, maps, empty);
   // Lines the CSV reader rejects show only kept columns: identifier, birth-date and ignored columns
   // (free text such as notes, where names cannot be recognised) never reach raw_line (review: robustness privacy).
   const hiddenPositions = detected.columns.filter((c) => c.role !== 'keep').map((c) => c.index);
-  await recordRejected(db, staged, detected, ingestId, hiddenPositions);
+  await recordRejected(db, staged, detected, maps, ingestId, hiddenPositions);
 
   const stats = (await db.one<Record<string, number>>(`SELECT
   (SELECT count(*) FROM ${ident(staged.table)}) AS staged,
   (SELECT count(DISTINCT line) FROM ${ident(staged.rejectsTable)}) AS csv_rejected,
-  (SELECT count(*) FROM ${ident(staged.table)} WHERE __redacted IS NOT NULL) AS redacted,
+  (SELECT count(DISTINCT line) FROM rejected_rows WHERE ingest_id = ${ingestId} AND file = ${literal(storedFileName(detected.file))}
+     AND entity = ${literal(detected.entity)} AND reason_code = 'identifier_redacted') AS redacted,
   (SELECT count(*) FROM ${ident(staged.table)} WHERE __hashed) AS hashed`))!;
   const rejectedRows = Number(
     await db.value(`SELECT count(DISTINCT line) FROM rejected_rows WHERE ingest_id = ? AND file = ? AND entity = ? AND reason_code <> 'identifier_redacted'`, [ingestId, storedFileName(detected.file), detected.entity]),

@@ -50,7 +50,12 @@ WHERE s.__errors IS NULL AND s.${column} IS NOT NULL
   }
 }
 
+/** Marks the rows found bad across rows in the staged table, so that loading rows read `__bad IS NULL`. */
+export async function applyBadRows(db: Database, staged: StagedFile): Promise<void> {
+  await db.run(`UPDATE ${ident(staged.table)} SET __bad = true WHERE rowid IN (SELECT rid FROM ${ident(staged.badTable)})`);
+}
+
 /** SQL condition: the staged row loads (no problem of its own, none found across rows). */
-export function loadsSql(staged: StagedFile, alias = 's'): string {
-  return `${alias}.__errors IS NULL AND NOT EXISTS (SELECT 1 FROM ${ident(staged.badTable)} b WHERE b.rid = ${alias}.rowid)`;
+export function loadsSql(_staged: StagedFile, alias = 's'): string {
+  return `${alias}.__errors IS NULL AND ${alias}.__bad IS NULL`;
 }

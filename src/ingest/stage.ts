@@ -134,9 +134,9 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
   // Innermost: trimmed text of each kept cell, and whether it looks like an identifier.
   const inner = columns.flatMap((c) => {
     const items = [`${cell(c)} AS ${c.fromBirthDate ? q('__birth_raw') : rawName(c)}`];
-    // Codes are mostly short: the pattern only runs where an identifier could fit (an e-mail has 6+ characters).
+    // Codes are mostly short: the pattern only runs where an identifier could fit (an e-mail has 6+
+    // characters). Text and vocabulary columns are scanned later on their distinct values (write.ts).
     if (isCode(c)) items.push(`(CASE WHEN length(${cell(c)}) >= 6 THEN ${identifierSql(cell(c))} ELSE false END) AS ${idName(c)}`);
-    else if (isText(c)) items.push(`${identifierSql(cell(c))} AS ${idName(c)}`);
     return items;
   });
   // Middle: typed values; identifier-shaped codes hashed, identifier-shaped text redacted.
@@ -144,12 +144,12 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
     const raw = c.fromBirthDate ? q('__birth_raw') : rawName(c);
     let value: string;
     if (isCode(c)) value = `CASE WHEN ${idName(c)} THEN mev_pseudonym(${raw}) ELSE ${raw} END`;
-    else if (isText(c)) value = `CASE WHEN ${idName(c)} THEN ${redactSql(raw)} ELSE ${raw} END`;
+    else if (isText(c)) value = raw;
     else value = parsedSql(c, raw);
     const items = [`${value} AS ${q(c.spec.name)}`];
     if (hasRaw(c)) items.push(raw);
     if (c.fromBirthDate) items.push(q('__birth_raw'));
-    if (isCode(c) || isText(c)) items.push(idName(c));
+    if (isCode(c)) items.push(idName(c));
     return items;
   });
   const checks = [...columns.flatMap((c) => columnChecks(c, ctx)), ...rowChecks(spec, present)];
@@ -158,10 +158,6 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
   const errors = checks.length
     ? `CASE WHEN ${checks.map((k) => `coalesce(${k.when}, false)`).join(' OR ')} THEN list_filter([${checks.map(problem).join(', ')}], e -> e IS NOT NULL) END`
     : 'NULL';
-  const texts = columns.filter(isText);
-  const redacted = texts.length
-    ? `CASE WHEN ${texts.map(idName).join(' OR ')} THEN list_filter([${texts.map((c) => `CASE WHEN ${idName(c)} THEN ${literal(c.spec.name)} END`).join(', ')}], e -> e IS NOT NULL) END`
-    : 'CAST(NULL AS VARCHAR[])';
   const codes = columns.filter(isCode);
   const hashed = codes.length ? `(${codes.map(idName).join(' OR ')})` : 'false';
   const keep = columns.map((c) => q(c.spec.name));
@@ -171,9 +167,10 @@ export function stageSql(table: string, source: string, detected: DetectedFile, 
     .map((c) => (c.fromBirthDate ? `'[omesso]'` : `coalesce(${redactSql(hasRaw(c) ? rawName(c) : `CAST(${q(c.spec.name)} AS VARCHAR)`)}, '')`))
     .join(', ')}), 1000)`;
   const sql = `CREATE TEMP TABLE ${q(table)} AS
-SELECT ${keep.join(', ')}, __errors, CASE WHEN __errors IS NOT NULL THEN ${rawLine} END AS __raw_line, __redacted, __hashed
+SELECT ${keep.join(', ')}, __errors, CASE WHEN __errors IS NOT NULL THEN ${rawLine} END AS __raw_line, __hashed,
+  CAST(NULL AS BOOLEAN) AS __bad
 FROM (
-  SELECT *, ${errors} AS __errors, ${redacted} AS __redacted, ${hashed} AS __hashed
+  SELECT *, ${errors} AS __errors, ${hashed} AS __hashed
   FROM (SELECT ${middle.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source}))
 )`;
   return { sql, columns };

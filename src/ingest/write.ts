@@ -9,7 +9,7 @@ import type { Project } from '../config.js';
 import { ident, literal, type Database } from '../db.js';
 import { originalColumn, tableColumns } from '../ddl.js';
 import { normaliseName } from '../normalise.js';
-import { redactSql, REDACTED } from '../privacy.js';
+import { looksLikeIdentifier, redactSql, redactText, REDACTED } from '../privacy.js';
 import { matchCode, UNCLASSIFIED, vocabulary } from '../vocabulary.js';
 import type { DetectedFile } from './detect.js';
 import type { Mapping } from './mapping.js';
@@ -28,34 +28,51 @@ export interface WriteCounts {
 }
 
 export interface ValueMaps {
-  /** column → raw value → stored value */
+  /** column → raw value → stored value (vocabulary code, territory label) */
   maps: Map<string, Map<string, string>>;
   /** column → raw values outside the vocabulary */
   unclassified: Map<string, string[]>;
+  /** column → raw value holding an identifier → the same text with the identifier redacted */
+  redactions: Map<string, Map<string, string>>;
 }
 
-/** Distinct raw values of vocabulary and territory columns, mapped in Node (few values, many rows). */
+/**
+ * Text, vocabulary and territory columns have few distinct values and many rows: their values are
+ * mapped in Node once each (vocabulary codes, territory labels, identifier redaction) and applied
+ * in SQL with MAP literals. One scan collects the distinct values of every such column.
+ */
 export async function buildValueMaps(db: Database, staged: StagedFile, project: Project, mapping: Mapping | undefined): Promise<ValueMaps> {
   const maps = new Map<string, Map<string, string>>();
   const unclassified = new Map<string, string[]>();
-  for (const c of staged.columns.filter((c) => c.spec.type === 'vocab' || c.spec.type === 'territory')) {
-    const column = ident(c.spec.name);
-    const rows = await db.all<{ v: string }>(`SELECT DISTINCT ${column} AS v FROM ${ident(staged.table)} s WHERE ${column} IS NOT NULL AND ${loadsSql(staged)}`);
+  const redactions = new Map<string, Map<string, string>>();
+  const columns = staged.columns.filter((c) => ['vocab', 'territory', 'text'].includes(c.spec.type) && !c.fromBirthDate);
+  if (!columns.length) return { maps, unclassified, redactions };
+  const distinct = (await db.one<Record<string, string[] | null>>(
+    `SELECT ${columns.map((c) => `list(DISTINCT ${ident(c.spec.name)}) FILTER (WHERE ${ident(c.spec.name)} IS NOT NULL) AS ${ident(c.spec.name)}`).join(', ')} FROM ${ident(staged.table)}`,
+  ))!;
+  for (const c of columns) {
     const map = new Map<string, string>();
+    const redacted = new Map<string, string>();
     const misses: string[] = [];
-    for (const { v } of rows) {
+    for (const v of distinct[c.spec.name] ?? []) {
+      if (looksLikeIdentifier(v)) {
+        redacted.set(v, redactText(v));
+        if (c.spec.type === 'vocab') misses.push(redactText(v));
+        continue;
+      }
+      if (c.spec.type === 'text') continue;
       const code = mapValue(c.spec, v, project, mapping);
       if (code !== null) map.set(v, code);
       else if (c.spec.type === 'vocab') misses.push(v);
     }
     maps.set(c.spec.name, map);
+    if (redacted.size) redactions.set(c.spec.name, redacted);
     if (misses.length) unclassified.set(c.spec.name, misses.sort());
   }
-  return { maps, unclassified };
+  return { maps, unclassified, redactions };
 }
 
 function mapValue(spec: ColumnSpec, raw: string, project: Project, mapping: Mapping | undefined): string | null {
-  if (raw.includes(REDACTED)) return null;
   const extra = mapping?.values[spec.name];
   if (spec.type === 'territory') {
     const key = normaliseName(raw);
@@ -76,14 +93,17 @@ function finalExpressions(staged: StagedFile, maps: ValueMaps): Map<string, stri
   for (const c of staged.columns) {
     const v = `s.${ident(c.spec.name)}`;
     const map = maps.maps.get(c.spec.name);
+    const redacted = maps.redactions.get(c.spec.name);
+    // The text as stored: with any identifier redacted.
+    const text = redacted ? `coalesce(map_extract_value(${mapLiteral(redacted)}, ${v}), ${v})` : v;
     const lookup = map && map.size ? `map_extract_value(${mapLiteral(map)}, ${v})` : 'CAST(NULL AS VARCHAR)';
     if (c.spec.type === 'vocab') {
       out.set(c.spec.name, `CASE WHEN ${v} IS NOT NULL THEN coalesce(${lookup}, ${literal(UNCLASSIFIED)}) END`);
-      out.set(originalColumn(c.spec), `CASE WHEN ${v} IS NOT NULL AND ${lookup} IS NULL THEN ${v} END`);
+      out.set(originalColumn(c.spec), `CASE WHEN ${v} IS NOT NULL AND ${lookup} IS NULL THEN ${text} END`);
     } else if (c.spec.type === 'territory') {
-      out.set(c.spec.name, `coalesce(${lookup}, ${v})`);
+      out.set(c.spec.name, `coalesce(${lookup}, ${text})`);
     } else {
-      out.set(c.spec.name, v);
+      out.set(c.spec.name, text);
     }
   }
   return out;
@@ -133,7 +153,7 @@ function rebuiltLineSql(staged: StagedFile, detected: DetectedFile): string {
       if (c.fromBirthDate) return `'${REDACTED}'`;
       const v = `s.${ident(c.spec.name)}`;
       const text = c.spec.type === 'date' ? `strftime(${v}, '%d/%m/%Y')` : c.spec.type === 'waves' ? `array_to_string(${v}, '|')` : `CAST(${v} AS VARCHAR)`;
-      return `coalesce(${text}, '')`;
+      return `coalesce(${redactSql(text)}, '')`;
     });
   return `left(concat_ws(${literal(detected.delimiter)}, ${parts.join(', ')}), 1000)`;
 }
@@ -156,7 +176,7 @@ FROM (SELECT DISTINCT line FROM ${ident(staged.rejectsTable)})`);
 const lineOf = (rid: string, thresholds: string) => `(${rid} + 2 + coalesce((SELECT max(j) FROM ${thresholds} WHERE t <= ${rid}), 0))`;
 
 /** `hiddenPositions`: 0-based positions of the columns not kept (identifiers, birth dates, ignored columns). */
-export async function recordRejected(db: Database, staged: StagedFile, detected: DetectedFile, ingestId: number, hiddenPositions: number[]): Promise<void> {
+export async function recordRejected(db: Database, staged: StagedFile, detected: DetectedFile, maps: ValueMaps, ingestId: number, hiddenPositions: number[]): Promise<void> {
   const thresholds = await createLineThresholds(db, staged);
   const common = `${ingestId}, ${literal(storedFileName(detected.file))}, ${literal(staged.spec.name)}`;
   const stage = ident(staged.table);
@@ -173,9 +193,11 @@ SELECT ${common}, ${lineOf('b.rid', thresholds)}, b.column_name, b.reason_code,
   ${raw}
 FROM ${ident(staged.badTable)} b JOIN ${stage} s ON s.rowid = b.rid`);
   // Redacted identifiers in rows that loaded: a note, not a rejection.
-  await db.run(`INSERT INTO rejected_rows
-SELECT ${common}, ${lineOf('rid', thresholds)}, col, 'identifier_redacted', ${reasonText("'identifier_redacted'")}, raw_line
-FROM (SELECT s.rowid AS rid, unnest(s.__redacted) AS col, ${raw} AS raw_line FROM ${stage} s WHERE s.__redacted IS NOT NULL AND ${loadsSql(staged)})`);
+  for (const [column, values] of maps.redactions) {
+    await db.run(`INSERT INTO rejected_rows
+SELECT ${common}, ${lineOf('s.rowid', thresholds)}, ${literal(column)}, 'identifier_redacted', ${reasonText("'identifier_redacted'")}, ${raw}
+FROM ${stage} s WHERE s.${ident(column)} IN (${[...values.keys()].map(literal).join(', ')}) AND ${loadsSql(staged)}`);
+  }
   // Lines DuckDB's CSV reader could not split into the header's columns. Fields of columns that are
   // not kept are never shown; when there are such columns and the fields do not line up with the
   // header, no field can be shown safely.
