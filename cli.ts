@@ -154,6 +154,11 @@ export function createCLI(effects: CliEffects = processEffects) {
           effects.stderr(`mev: ${oneLine(error)}\n`);
           return 1;
         }
+        if (/Out of Memory|could not allocate/i.test(oneLine(error))) {
+          const { outOfMemory } = await import('./src/messages.js');
+          effects.stderr(`mev: ${outOfMemory(oneLine(error))}\n`);
+          return 1;
+        }
         effects.stderr(`mev: errore interno: ${oneLine(error)}\n`);
         if (effects.env['MEV_DEBUG']) effects.stderr(`${(error as Error).stack ?? ''}\n`);
         return 2;

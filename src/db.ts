@@ -25,7 +25,7 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
 }
 
 export function memoryLimit(env: NodeJS.ProcessEnv = process.env): string {
-  return env['MEV_MEMORY_LIMIT'] ?? '700MB';
+  return env['MEV_MEMORY_LIMIT'] ?? '500MB';
 }
 
 export class Database {
