@@ -11,7 +11,8 @@
  *   paths      paths as of as_of, entry-side and exit-side attributes, age at entry, destination class
  *   requests   requests as of as_of (a decision after as_of is still waiting)
  *   assessments, contacts   assessments and follow-up contacts dated by as_of, with their path
- *   path_scores  per path and dimension: entry, exit and follow-up score
+ *   path_scores  per path and dimension: entry and exit score
+ *   followup_scores  per exited path and dimension: the follow-up score (in the window, nearest the target)
  *   followups  one row per exited path: target date, window, assessable, completed, housing situation
  */
 import type { Project } from '../config.js';
@@ -111,27 +112,26 @@ export function baseRelations(asOfIso: string, project: Project): BaseRelation[]
     ],
     [
       'path_scores',
-      `WITH scores AS (
-         -- One pass over the assessments: the earliest entry score and the latest exit score of
-         -- each path and dimension (the exit score is read only for paths that exited).
-         SELECT s.codice_percorso, v.dimensione,
-           arg_min(v.punteggio, v.data) FILTER (WHERE v.fase = 'ingresso') AS ingresso,
-           arg_max(v.punteggio, v.data) FILTER (WHERE v.fase = 'uscita') AS uscita
-         FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso
-         WHERE v.data <= ${asOf} AND v.fase IN ('ingresso', 'uscita')
-         GROUP BY ALL
-       ), follow AS (
-         SELECT f.codice_percorso, v.dimensione,
-           arg_min(v.punteggio, {'distance': abs(v.data - f.data_target), 'date': v.data}) AS follow_up
-         FROM valutazioni v
-         JOIN stays s ON s.codice_caso = v.codice_caso
-         JOIN followups f ON f.codice_percorso = s.codice_percorso
-         WHERE v.fase = 'follow_up' AND v.data <= ${asOf} AND v.data > f.data_uscita
-           AND v.data BETWEEN f.finestra_da AND f.finestra_a
-         GROUP BY ALL
-       )
-       SELECT codice_percorso, dimensione, s.ingresso, s.uscita, f.follow_up
-       FROM scores s FULL JOIN follow f USING (codice_percorso, dimensione)`,
+      // One pass over the assessments: the earliest entry score and the latest exit score of each
+      // path and dimension (the exit score is read only for paths that exited).
+      `SELECT s.codice_percorso, v.dimensione,
+         arg_min(v.punteggio, v.data) FILTER (WHERE v.fase = 'ingresso') AS ingresso,
+         arg_max(v.punteggio, v.data) FILTER (WHERE v.fase = 'uscita') AS uscita
+       FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso
+       WHERE v.data <= ${asOf} AND v.fase IN ('ingresso', 'uscita')
+       GROUP BY ALL`,
+    ],
+    [
+      'followup_scores',
+      // The follow-up assessment of a path: dated after the exit, within the window, nearest the target.
+      `SELECT f.codice_percorso, v.dimensione,
+         arg_min(v.punteggio, {'distance': abs(v.data - f.data_target), 'date': v.data}) AS follow_up
+       FROM valutazioni v
+       JOIN stays s ON s.codice_caso = v.codice_caso
+       JOIN followups f ON f.codice_percorso = s.codice_percorso
+       WHERE v.fase = 'follow_up' AND v.data <= ${asOf} AND v.data > f.data_uscita
+         AND v.data BETWEEN f.finestra_da AND f.finestra_a
+       GROUP BY ALL`,
     ],
   ];
 }
