@@ -6,6 +6,7 @@ import type { ReportTemplate } from '../../src/report/index.js';
 
 export const TEMPLATES: Record<string, () => Promise<ReportTemplate>> = {
   valutazione: async () => (await import('./valutazione.js')).valutazione,
+  cariplo: async () => (await import('./cariplo.js')).cariplo,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliEffects } from '../../cli.js';
+import type { FindEffects } from '../browser.js';
 import { TEMPLATES, TEMPLATE_NAMES } from '../../reports/templates/index.js';
 import { loadProject, resolveConfigPath } from '../config.js';
 import { parseUserDate } from '../dates.js';
@@ -32,8 +33,11 @@ export interface ReportCliOptions {
   quiet?: boolean;
 }
 
-/** The CLI effects plus the clock, which tests fix (default: SOURCE_DATE_EPOCH when set, else now). */
-export type ReportEffects = CliEffects & { now?: () => Date };
+/**
+ * The CLI effects plus the clock, which tests fix (default: SOURCE_DATE_EPOCH when set, else now),
+ * and how the browser for --pdf is looked for (default: the real filesystem and platform).
+ */
+export type ReportEffects = CliEffects & { now?: () => Date; browser?: FindEffects };
 
 export function reportClock(effects: ReportEffects): Date {
   if (effects.now) return effects.now();
@@ -50,7 +54,6 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
   const lang = (opts.lang ?? 'it') as Lang;
   if (lang !== 'it' && lang !== 'en') throw new UserError(msg.badLang(String(opts.lang)));
   if (opts.out && !/\.html?$/i.test(opts.out)) throw new UserError(msg.outNotHtml(opts.out));
-  if (opts.pdf) throw new UserError(msg.pdfUnavailable());
   const suppress = parseSuppress(opts.suppress);
   const project = loadProject(resolveConfigPath(opts.config, effects.env, effects.cwd));
   const template = await load();
@@ -79,4 +82,11 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
   }
   if (effects.env['MEV_TIMING']) effects.stderr(`${JSON.stringify({ ...result.timings, total: Math.round(performance.now() - started) })}\n`);
   if (!opts.quiet) effects.stdout(msg.written(out, result.charts.length, (performance.now() - started) / 1000));
+  // The PDF last: without a browser the call fails (exit 1, the advice on one line), and the HTML is already written.
+  if (opts.pdf) {
+    const pdf = out.replace(/\.html?$/i, '') + '.pdf';
+    const { printPdf } = await import('../browser.js');
+    await printPdf(out, pdf, { env: effects.env, ...(effects.browser ? { find: effects.browser } : {}) });
+    if (!opts.quiet) effects.stdout(msg.pdfWritten(pdf));
+  }
 }

@@ -136,11 +136,13 @@ export class ReportContext {
    */
   num(v: IndicatorValue | undefined, field: NumberField = 'value', options: NumberOptions = {}): Html {
     if (!v) return html`<span class="na">${this.t('value.unavailable')}</span>`;
-    const x = v.suppressed ? null : fieldOf(v, field);
+    // The target comes from the config, not from the data: it is shown even beside a suppressed value.
+    const hidden = v.suppressed && field !== 'target.value';
+    const x = hidden ? null : fieldOf(v, field);
     const value = typeof x === 'number' && Number.isFinite(x) ? x : null;
-    const text = v.suppressed ? this.t('value.suppressed') : value === null ? NULL_MARK : options.format ? options.format(value) : this.formatField(v, field, value);
+    const text = hidden ? this.t('value.suppressed') : value === null ? NULL_MARK : options.format ? options.format(value) : this.formatField(v, field, value);
     const a = attrs({
-      class: v.suppressed ? 'num suppressed' : 'num',
+      class: hidden ? 'num suppressed' : 'num',
       'data-id': v.id,
       'data-group': JSON.stringify(v.group),
       'data-field': field,

@@ -6,8 +6,8 @@ export const reportMessages = {
   badLang: (lang: string) => `--lang ${echo(lang, 20)}: usa it o en`,
   notesMissing: (path: string) => `file delle note ${path} non trovato (indicato in "notes" nella configurazione)`,
   outNotHtml: (path: string) => `--out ${echo(path, 120)}: il report è un file HTML, usa un nome che finisce in .html (es. --out report.html)`,
-  pdfUnavailable: () => `--pdf non è ancora disponibile in questa versione: apri il file HTML nel browser e stampa in PDF (A4)`,
   written: (path: string, charts: number, seconds: number) => `report scritto in ${path} (${charts} grafici, ${seconds.toFixed(1).replace('.', ',')} s)\n`,
+  pdfWritten: (path: string) => `PDF (A4) scritto in ${path}\n`,
   chartsWritten: (dir: string, charts: number) => `grafici scritti in ${dir} (${charts} × SVG, PNG e specifica JSON)\n`,
   chartInvalid: (id: string, errors: string[]) => `attenzione: il grafico ${id} non rispetta lo schema di Vega: ${errors.slice(0, 2).join('; ')}\n`,
 };
