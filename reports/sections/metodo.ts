@@ -11,7 +11,7 @@ export function metodoSection(ctx: ReportContext, ids?: readonly string[]): Sect
   const definition = (s: IndicatorSpec) => html`<dl class="indicator" id="def-${s.id}">
 <dt>${s.label[lang]} <code>${s.id}</code></dt>
 <dd>${s.description[lang]}</dd>
-<dd class="definition-meta">${t('metodo.grain')}: ${s.grain}${s.numerator ? html` · ${t('metodo.numerator')}: ${s.numerator}` : ''}${s.denominator ? html` · ${t('metodo.denominator')}: ${s.denominator}` : ''} · ${t('metodo.kind')}: ${t(`kind.${s.kind}` as TextKey)} · ${t('metodo.unit')}: ${s.unit}</dd>
+<dd class="definition-meta">${lang === 'en' ? html`${t('metodo.grain')}: ${s.grain}` : html`${s.numerator ? html`${t('metodo.numerator')}: ${s.numerator}` : ''}${s.denominator ? html` · ${t('metodo.denominator')}: ${s.denominator}` : ''}`} · ${t('metodo.kind')}: ${t(`kind.${s.kind}` as TextKey)} · ${t('metodo.unit')}: ${s.unit}</dd>
 </dl>`;
   const areas = AREAS.filter((a) => specs.some((s) => s.area === a)).map(
     (a) => html`<h3>${t(`metodo.area.${a}` as TextKey)}</h3>${specs.filter((s) => s.area === a).map(definition)}`,

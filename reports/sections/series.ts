@@ -1,8 +1,8 @@
 /**
  * Reading the series of a report (values per month of the period) for the charts over time.
- * With suppression on, a series of counts that has any suppressed month is left out whole: its
- * months add up to the period's total, which the report shows, so a single hidden month could be
- * recovered as the total minus the others (§4: no suppressed number recoverable from any output).
+ * With suppression on, a series that has any suppressed month is left out whole: a count's months
+ * add up to the period's total, and a rate's month can be rebuilt from the period's value and the
+ * other months (§4: no suppressed number recoverable from any output).
  */
 import type { ReportContext } from '../../src/report/context.js';
 
@@ -33,11 +33,12 @@ export function readSeries(ctx: ReportContext, id: string, field?: string): Seri
       (byGroup.get(group) ?? byGroup.set(group, []).get(group)!).push({ month: point.period.from, value: v.value, suppressed: v.suppressed });
     }
   }
-  const isCount = ctx.spec(id)!.kind === 'count';
   const values: SeriesValue[] = [];
   const hidden: string[] = [];
   for (const [group, items] of byGroup) {
-    if (isCount && items.some((i) => i.suppressed)) {
+    // Any suppressed point hides the whole series: a count is the total minus the others, and a
+    // rate can be rebuilt from the period's value and the other months' denominators.
+    if (items.some((i) => i.suppressed)) {
       hidden.push(group);
       continue;
     }

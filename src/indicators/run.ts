@@ -147,7 +147,7 @@ function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue
   const out: IndicatorValue = {
     id: spec.id,
     group: row.group,
-    value: value === null || Number.isFinite(value) ? value : null,
+    value: stable(value),
     numerator: spec.kind === 'statistic' && row.numerator === null ? null : numerator,
     denominator,
     n,
@@ -158,6 +158,15 @@ function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue
   };
   if (row.detail !== null) out.detail = plainValue(row.detail) as Record<string, unknown>;
   return out;
+}
+
+/**
+ * Values rounded to 15 significant digits: DuckDB sums doubles in thread order, so a mean can
+ * differ in its last bits between runs; outputs must not.
+ */
+export function stable(value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return value === 0 ? 0 : Number(value.toPrecision(15));
 }
 
 /** Runs one indicator for the overall value and the --by breakdown. */

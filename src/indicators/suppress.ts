@@ -23,7 +23,11 @@ export interface Cell {
 
 const small = (x: number | null, n: number) => x !== null && x >= 1 && x <= n - 1;
 
-export function primarySuppressed(kind: Kind, cell: Cell, threshold: number): boolean {
+/** Units that count places, not people: the offer is public and is not protected. */
+const CAPACITY_UNITS = new Set(['places', 'place_nights']);
+
+export function primarySuppressed(kind: Kind, cell: Cell, threshold: number, unit = ''): boolean {
+  if (CAPACITY_UNITS.has(unit)) return false;
   if (kind === 'count') return small(cell.numerator, threshold);
   if (kind === 'proportion' || kind === 'ratio') {
     const { numerator: a, denominator: b } = cell;
@@ -35,14 +39,22 @@ export function primarySuppressed(kind: Kind, cell: Cell, threshold: number): bo
 /** Size of a cell for choosing the next smallest to suppress. */
 const size = (v: IndicatorValue) => v.numerator ?? v.n ?? v.denominator ?? 0;
 
-/** Families: for each key of a value's group, the values that differ from it only in that key. */
+/**
+ * Families: for each key of a value's group, the values that differ from it only in that key (their
+ * total is shown, or can be). Waves are not a family: values of different waves do not add up.
+ * Cells that carry an outcome class (destinations) also form a family per class, because the
+ * class's total is shown through the class rate (positive exits × exits).
+ */
 function families(values: IndicatorValue[]): IndicatorValue[][] {
   const out = new Map<string, IndicatorValue[]>();
+  const add = (key: string, v: IndicatorValue) => (out.get(key) ?? out.set(key, []).get(key)!).push(v);
   for (const v of values) {
     for (const free of Object.keys(v.group)) {
+      if (free === 'wave') continue;
       const fixed = Object.entries(v.group).filter(([k]) => k !== free).sort(([a], [b]) => a.localeCompare(b));
-      const key = `${v.id}|${free}|${JSON.stringify(fixed)}`;
-      (out.get(key) ?? out.set(key, []).get(key)!).push(v);
+      add(`${v.id}|${free}|${JSON.stringify(fixed)}`, v);
+      const cls = (v.detail as { class?: unknown } | null | undefined)?.class;
+      if (typeof cls === 'string') add(`${v.id}|${free}|class:${cls}|${JSON.stringify(fixed)}`, v);
     }
   }
   return [...out.values()];
@@ -54,7 +66,7 @@ export function suppress(values: IndicatorValue[], threshold: number, specs: Ind
   for (const v of values) {
     const kind = kinds.get(v.id) ?? 'statistic';
     const prev = v.previousCell;
-    if (primarySuppressed(kind, v, threshold) || (prev && primarySuppressed(kind, prev, threshold))) hidden.add(v);
+    if (primarySuppressed(kind, v, threshold, v.unit) || (prev && primarySuppressed(kind, prev, threshold, v.unit))) hidden.add(v);
   }
   // Secondary suppression, repeated until no family has exactly one hidden cell.
   for (let changed = true; changed; ) {
@@ -62,9 +74,12 @@ export function suppress(values: IndicatorValue[], threshold: number, specs: Ind
     for (const family of families(values)) {
       const hiddenHere = family.filter((v) => hidden.has(v));
       if (hiddenHere.length !== 1) continue;
+      // The next smallest that is not zero: hiding a zero beside a hidden cell would give both away
+      // (total − the shown cells = 0). A zero only when nothing else is left.
       const candidates = family.filter((v) => !hidden.has(v)).sort((a, b) => size(a) - size(b));
-      if (candidates[0]) {
-        hidden.add(candidates[0]);
+      const complement = candidates.find((v) => size(v) > 0) ?? candidates[0];
+      if (complement) {
+        hidden.add(complement);
         changed = true;
       }
     }

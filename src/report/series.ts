@@ -14,7 +14,7 @@ import type { Project } from '../config.js';
 import { literal, plainValue, type Database, type Row } from '../db.js';
 import { COMPUTE } from '../indicators/compute.js';
 import { loadIndicators } from '../indicators/load.js';
-import { compareGroups, type IndicatorValue, type Lang, type ResultRow } from '../indicators/run.js';
+import { compareGroups, type IndicatorValue, type Lang, type ResultRow, stable } from '../indicators/run.js';
 import type { ByField, IndicatorSpec } from '../indicators/spec.js';
 import { suppress } from '../indicators/suppress.js';
 import { attachTargets } from '../indicators/targets.js';
@@ -191,7 +191,7 @@ function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue
   const out: IndicatorValue = {
     id: spec.id,
     group: row.group,
-    value: value === null || Number.isFinite(value) ? value : null,
+    value: stable(value),
     numerator: spec.kind === 'statistic' && row.numerator === null ? null : numerator,
     denominator,
     n: row.n ?? (spec.kind === 'count' ? numerator : denominator),
