@@ -134,23 +134,31 @@ export async function isInitialised(db: Database): Promise<boolean> {
   return n > 0;
 }
 
-/** Creates missing tables and refreshes the view and the reference tables (inside the caller's transaction). */
+/**
+ * Creates the schema on a new database, and refreshes on every ingest what may have changed: the
+ * reference tables (vocabularies, territory) and the percorsi view when the transfer gap changed
+ * (inside the caller's transaction). Creating tables and comments runs only once per schema
+ * version: it is a few hundred statements.
+ */
 export async function ensureSchema(db: Database, project: Project): Promise<void> {
-  for (const table of allTables()) for (const statement of createTable(table)) await db.run(statement);
-  await db.run(percorsiViewSql(project.config.thresholds.transfer_gap_days));
-  await db.run(`COMMENT ON VIEW percorsi IS ${literal(`Percorsi: le permanenze di una persona unite quando una entra entro ${project.config.thresholds.transfer_gap_days} giorni dall’uscita più recente (trasferimenti). Un percorso è un ingresso nella rete e al più un’uscita.`)}`);
-  for (const [column, comment] of Object.entries(PERCORSI_COLUMNS)) await db.run(`COMMENT ON COLUMN percorsi.${ident(column)} IS ${literal(comment)}`);
+  const gap = String(project.config.thresholds.transfer_gap_days);
+  const current = (await isInitialised(db)) ? await metaValue(db, 'schema_version') : null;
+  if (current !== SCHEMA_VERSION) {
+    for (const table of allTables()) for (const statement of createTable(table)) await db.run(statement);
+    await setMeta(db, 'schema_version', SCHEMA_VERSION);
+  }
+  if (current !== SCHEMA_VERSION || (await metaValue(db, 'transfer_gap_days')) !== gap) {
+    await db.run(percorsiViewSql(project.config.thresholds.transfer_gap_days));
+    await db.run(`COMMENT ON VIEW percorsi IS ${literal(`Percorsi: le permanenze di una persona unite quando una entra entro ${gap} giorni dall’uscita più recente (trasferimenti). Un percorso è un ingresso nella rete e al più un’uscita.`)}`);
+    for (const [column, comment] of Object.entries(PERCORSI_COLUMNS)) await db.run(`COMMENT ON COLUMN percorsi.${ident(column)} IS ${literal(comment)}`);
+    await setMeta(db, 'transfer_gap_days', gap);
+  }
   await db.run('DELETE FROM vocabolari');
-  for (const vocab of loadVocabularies().values()) {
-    for (const c of vocab.file.codes) {
-      await db.run('INSERT INTO vocabolari VALUES (?, ?, ?, ?, ?)', [vocab.name, c.code, c.label_it, c.label_en, c.class ?? null]);
-    }
-  }
+  const codes = [...loadVocabularies().values()].flatMap((v) => v.file.codes.map((c) => [v.name, c.code, c.label_it, c.label_en, c.class ?? null]));
+  await db.run(`INSERT INTO vocabolari VALUES ${codes.map((row) => `(${row.map((x) => (x === null ? 'NULL' : literal(x))).join(', ')})`).join(', ')}`);
   await db.run('DELETE FROM territorio');
-  for (const c of project.territory.file.comuni) {
-    await db.run('INSERT INTO territorio VALUES (?, ?, ?)', [c.label, c.istat, project.territory.ambitoOfComune.get(c.label) ?? null]);
-  }
-  await db.run(`INSERT INTO mev_meta SELECT 'schema_version', ? WHERE NOT EXISTS (SELECT 1 FROM mev_meta WHERE key = 'schema_version')`, [SCHEMA_VERSION]);
+  const comuni = project.territory.file.comuni.map((c) => [c.label, c.istat, project.territory.ambitoOfComune.get(c.label) ?? null]);
+  if (comuni.length) await db.run(`INSERT INTO territorio VALUES ${comuni.map((row) => `(${row.map((x) => (x === null ? 'NULL' : literal(x))).join(', ')})`).join(', ')}`);
 }
 
 export async function metaValue(db: Database, key: string): Promise<string | null> {

@@ -16,7 +16,7 @@ import type { Project } from '../config.js';
 import type { Database } from '../db.js';
 import { oneLine } from '../errors.js';
 import type { Lang } from '../format/locale.js';
-import { buildBase } from '../indicators/base.js';
+import { buildBase, latestEventDate } from '../indicators/base.js';
 import { choosePeriod, computeForPeriod, resolveAsOf } from '../indicators/index.js';
 import { loadIndicators } from '../indicators/load.js';
 import type { ByField } from '../indicators/spec.js';
@@ -123,8 +123,12 @@ export async function buildReport(db: Database, project: Project, options: Repor
 
   // 5–6. provenance and notes; then the checks, in the background (nothing reads the base relations after this)
   const prov = await provenance(db, project, asOf, options.toolVersion ?? toolVersion(), options.now);
+  // The checks read the same base relations when the report's as_of is the checks' own (the latest
+  // event): they reuse them instead of building them again. Relations nothing reads any more are dropped.
+  for (const name of ['path_scores', 'followup_scores', 'requests']) await db.run(`DROP TABLE IF EXISTS ${name}`);
+  const reuseBase = asOf === (await latestEventDate(db));
   const checks: Promise<CheckOutcome> = template.needs.checks
-    ? runChecks(db, project).then(
+    ? runChecks(db, project, reuseBase ? { asOf, baseBuilt: true } : {}).then(
         (report) => report,
         (error: unknown) => ({ error: oneLine(error) }),
       )

@@ -263,6 +263,15 @@ describe('robustness: privacy', () => {
     expect(findSecrets(printed.join('\n'))).toEqual([]);
   });
 
-  it.todo('no identifier in `mev report` (HTML, charts, PDF): covered by the report helpers');
-  it.todo('cariplo suppression cannot be undone from any output of the funder report: covered by the report helpers');
+  it('no identifier in `mev report` (HTML, chart SVGs, PNG-side specs), for both templates', async () => {
+    for (const template of ['valutazione', 'cariplo']) {
+      const out = t.path(`report-${template}.html`);
+      const charts = t.path(`grafici-${template}`);
+      const run = remember(await mev(['report', '--db', t.db, '--template', template, '--out', out, '--charts', charts, '--quiet'], {}, t.dir));
+      expect(run.code, run.stderr).toBe(0);
+      expect(findSecrets(readFileSync(out, 'utf8'))).toEqual([]);
+      for (const file of filesUnder(charts).filter((f) => /\.(svg|json)$/.test(f))) expect(findSecrets(readFileSync(file, 'utf8')), file).toEqual([]);
+    }
+  });
+  // That the funder report's suppression cannot be undone is tested in test/report/cariplo-disclosure.test.ts.
 });
