@@ -58,9 +58,15 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
   const project = loadProject(resolveConfigPath(opts.config, effects.env, effects.cwd));
   const template = await load();
   const db = await Database.open(resolveDbPath(opts.db, effects.env), { readOnly: true });
+  let open = true;
+  const release = () => {
+    if (open) db.close();
+    open = false;
+  };
   let result;
   try {
     result = await buildReport(db, project, {
+      releaseDatabase: release,
       template,
       period: opts.period,
       from: opts.from ? parseUserDate(opts.from, '--from') : undefined,
@@ -71,7 +77,7 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
       now: reportClock(effects),
     });
   } finally {
-    db.close();
+    release();
   }
   const out = resolve(effects.cwd, opts.out ?? defaultReportName(template.id, result.data.period.label));
   writeFileSync(out, result.html);

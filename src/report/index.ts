@@ -72,6 +72,11 @@ export interface ReportOptions {
   now: Date;
   /** Default: the package version. */
   toolVersion?: string;
+  /**
+   * Called once every query has run, before the charts are rendered: the command closes the
+   * database there, so DuckDB's memory is given back before Vega needs its own.
+   */
+  releaseDatabase?: () => void;
 }
 
 export interface ReportResult {
@@ -154,7 +159,11 @@ export async function buildReport(db: Database, project: Project, options: Repor
     notes: loadNotes(project),
   };
 
-  // 7. sections, charts and the page
+  // 7. sections, charts and the page, once the database is no longer needed
+  if (options.releaseDatabase) {
+    await checks;
+    options.releaseDatabase();
+  }
   const ctx = new ReportContext(data);
   let sections: Section[];
   try {
