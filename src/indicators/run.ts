@@ -137,7 +137,8 @@ async function zeroFill(ctx: RunContext, spec: IndicatorSpec, rows: ResultRow[],
   return out;
 }
 
-function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue {
+/** A result row as a value: the arithmetic of each kind, the Wilson interval, n, detail. */
+export function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue {
   let value = row.value;
   const { numerator, denominator } = row;
   if (spec.kind === 'count') value = numerator ?? 0;
@@ -197,13 +198,16 @@ function pairWithPrevious(spec: IndicatorSpec, rows: ResultRow[], lang: Lang): I
   return rows
     .filter((r) => r.period === 'current')
     .map((r) => {
-      const v = finish(spec, r, lang);
-      const p = previous.get(keyOf(r.group));
-      v.previous = p ? { value: p.value, change: v.value !== null && p.value !== null ? v.value - p.value : null } : null;
-      if (p) v.previousCell = { numerator: p.numerator, denominator: p.denominator, n: p.n };
-      return v;
+      return withPrevious(finish(spec, r, lang), previous.get(keyOf(r.group)));
     })
     .sort(compareGroups);
+}
+
+/** Adds the previous period's (or wave's) value, the change, and its counts for suppression. */
+export function withPrevious(v: IndicatorValue, p: IndicatorValue | undefined): IndicatorValue {
+  v.previous = p ? { value: p.value, change: v.value !== null && p.value !== null ? v.value - p.value : null } : null;
+  if (p) v.previousCell = { numerator: p.numerator, denominator: p.denominator, n: p.n };
+  return v;
 }
 
 /** Network values: the previous value is the previous wave's, for the same group. */
@@ -216,10 +220,9 @@ function pairWaves(spec: IndicatorSpec, rows: ResultRow[], lang: Lang): Indicato
       const i = waves.indexOf(r.group['wave']!);
       if (i > 0) {
         const prevRow = byKey.get(keyOf({ ...r.group, wave: waves[i - 1]! }));
-        const p = prevRow ? finish(spec, prevRow, lang) : null;
-        v.previous = p ? { value: p.value, change: v.value !== null && p.value !== null ? v.value - p.value : null } : null;
-        if (p) v.previousCell = { numerator: p.numerator, denominator: p.denominator, n: p.n };
-      } else v.previous = null;
+        return withPrevious(v, prevRow ? finish(spec, prevRow, lang) : undefined);
+      }
+      v.previous = null;
       return v;
     })
     .sort(compareGroups);

@@ -11,14 +11,13 @@
  * Scope: indicators with no intrinsic groups (period basis); a --by breakdown is allowed.
  */
 import type { Project } from '../config.js';
-import { literal, plainValue, type Database, type Row } from '../db.js';
+import { literal, type Database, type Row } from '../db.js';
 import { COMPUTE } from '../indicators/compute.js';
 import { loadIndicators } from '../indicators/load.js';
-import { compareGroups, type IndicatorValue, type Lang, type ResultRow, stable } from '../indicators/run.js';
+import { compareGroups, finish, withPrevious, type IndicatorValue, type Lang, type ResultRow } from '../indicators/run.js';
 import type { ByField, IndicatorSpec } from '../indicators/spec.js';
 import { suppress } from '../indicators/suppress.js';
 import { attachTargets } from '../indicators/targets.js';
-import { wilsonInterval } from '../stats/index.js';
 import { loadVocabularies, NOT_STATED } from '../vocabulary.js';
 import { addDays, daysBetween, lastDayOfMonth, minDate } from '../dates.js';
 import type { ResolvedPeriod } from '../periods.js';
@@ -118,7 +117,7 @@ export async function computeSeries(db: Database, project: Project, periods: Res
           for (const group of listed) {
             const key = JSON.stringify(group);
             const current = index.get(`c${i}|${key}`) ?? zero(spec, `c${i}`, group);
-            if (previous) perPeriod[i]!.push(withPrevious(spec, current, index.get(`p${i}|${key}`) ?? zero(spec, `p${i}`, group), options.lang));
+            if (previous) perPeriod[i]!.push(withPreviousRow(spec, current, index.get(`p${i}|${key}`) ?? zero(spec, `p${i}`, group), options.lang));
             else perPeriod[i]!.push({ ...finish(spec, current, options.lang), previous: null });
           }
         });
@@ -181,33 +180,6 @@ function zero(spec: IndicatorSpec, period: string, group: Record<string, string>
   return { period, group, numerator: 0, denominator: spec.kind === 'count' ? null : 0, value: null, n: 0, detail: null };
 }
 
-/** A result row as a value (the arithmetic of run.ts `finish`). */
-function finish(spec: IndicatorSpec, row: ResultRow, lang: Lang): IndicatorValue {
-  let value = row.value;
-  const { numerator, denominator } = row;
-  if (spec.kind === 'count') value = numerator ?? 0;
-  if (spec.kind === 'proportion' || spec.kind === 'ratio') value = denominator && denominator > 0 && numerator !== null ? numerator / denominator : null;
-  const ci95 = spec.kind === 'proportion' && denominator && denominator > 0 && numerator !== null ? wilsonInterval(numerator, denominator) : null;
-  const out: IndicatorValue = {
-    id: spec.id,
-    group: row.group,
-    value: stable(value),
-    numerator: spec.kind === 'statistic' && row.numerator === null ? null : numerator,
-    denominator,
-    n: row.n ?? (spec.kind === 'count' ? numerator : denominator),
-    ci95,
-    suppressed: false,
-    label: spec.label[lang],
-    unit: spec.unit,
-  };
-  if (row.detail !== null) out.detail = plainValue(row.detail) as Record<string, unknown>;
-  return out;
-}
-
-function withPrevious(spec: IndicatorSpec, current: ResultRow, previous: ResultRow, lang: Lang): IndicatorValue {
-  const v = finish(spec, current, lang);
-  const p = finish(spec, previous, lang);
-  v.previous = { value: p.value, change: v.value !== null && p.value !== null ? v.value - p.value : null };
-  v.previousCell = { numerator: p.numerator, denominator: p.denominator, n: p.n };
-  return v;
+function withPreviousRow(spec: IndicatorSpec, current: ResultRow, previous: ResultRow, lang: Lang): IndicatorValue {
+  return withPrevious(finish(spec, current, lang), finish(spec, previous, lang));
 }
