@@ -28,6 +28,19 @@ export function memoryLimit(env: NodeJS.ProcessEnv = process.env): string {
   return env['MEV_MEMORY_LIMIT'] ?? '500MB';
 }
 
+const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/**
+ * A fraction of a DuckDB memory limit such as '500MB' or '1.5GiB', as a limit in whole MB
+ * (fraction 0.6 of '500MB' is '300MB'); null when the text is not a number with a unit.
+ */
+export function scaledMemoryLimit(limit: string, fraction: number): string | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*$/i.exec(limit);
+  if (!m) return null;
+  const bytes = Number(m[1]) * UNITS[m[2]!.toLowerCase()]!;
+  return `${Math.max(1, Math.floor((bytes * fraction) / 1e6))}MB`;
+}
+
 export class Database {
   private constructor(
     readonly path: string,

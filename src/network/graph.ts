@@ -210,10 +210,10 @@ export function networkMetrics(input: NetworkInput): NetworkMetrics {
   const n = graph.nodes.length;
   const degrees = graph.neighbours.map((list) => list.length);
   const components = connectedComponents(graph);
-  const betweenness = normalizedBetweenness(graph);
   const reciprocal = reciprocity(clean, input.respondents);
   const byNode = <T>(values: readonly T[]): Map<string, T> =>
     new Map(graph.nodes.map((id, i) => [id, values[i]!]));
+  let betweenness: Map<string, number | null> | undefined;
   return {
     n,
     edges: graph.edgeCount,
@@ -224,7 +224,10 @@ export function networkMetrics(input: NetworkInput): NetworkMetrics {
     degreeCentralization: freemanDegreeCentralization(degrees),
     components: components.count,
     degree: byNode(degrees),
-    betweenness: byNode(betweenness),
+    // O(n·m): computed on first read only (of the network measures, only betweenness reads it).
+    get betweenness() {
+      return (betweenness ??= byNode(normalizedBetweenness(graph)));
+    },
     componentOf: byNode(components.componentOf),
     droppedTies: clean.dropped,
   };

@@ -7,7 +7,9 @@ import { loadProject } from '../../src/config.js';
 import { countDataMarks } from '../../src/charts/marks.js';
 import { validateVega, validateVegaLite } from '../../src/charts/validate.js';
 import { UserError } from '../../src/errors.js';
-import { defaultReportName } from '../../src/report/index.js';
+import { memoryLimit, scaledMemoryLimit } from '../../src/db.js';
+import { buildReport, CHECKS_MEMORY_SHARE, defaultReportName } from '../../src/report/index.js';
+import { valutazione } from '../../reports/templates/valutazione.js';
 import { mev } from '../helpers.js';
 import { openReadOnly, reportFixture, XSS_ORG, XSS_REFERRER, type ReportFixture } from './dataset.js';
 import { mismatches, sourcedNumbers } from './numbers.js';
@@ -164,5 +166,45 @@ describe('report', () => {
     await expect(run({ template: 'bilancio' })).rejects.toThrow(/valutazione/);
     await expect(run({ out: 'report.pdf' })).rejects.toThrow(/\.html/);
     await expect(run({ lang: 'fr' })).rejects.toThrow(/it o en/);
+  });
+});
+
+describe('memory during the checks', () => {
+  it('scales a DuckDB size to whole MB, decimal and binary units alike', () => {
+    expect(scaledMemoryLimit('500MB', 0.6)).toBe('300MB');
+    expect(scaledMemoryLimit('2GB', 0.6)).toBe('1200MB');
+    // 1 GiB = 1,073,741,824 bytes; × 0.5 = 536,870,912 bytes = 536 MB (floored).
+    expect(scaledMemoryLimit('1GiB', 0.5)).toBe('536MB');
+    expect(scaledMemoryLimit(' 1.5 gb ', 0.6)).toBe('900MB');
+    expect(scaledMemoryLimit('1KB', 0.6)).toBe('1MB');
+    for (const bad of ['', 'lots', '500', '-1GB', '80%']) expect(scaledMemoryLimit(bad, 0.6)).toBeNull();
+  });
+
+  it('runs the checks with 60 % of the limit and restores the limit after them', async () => {
+    const db = await openReadOnly(f.db);
+    const statements: string[] = [];
+    const run = db.run.bind(db);
+    db.run = async (sql: string, params?: unknown[]) => {
+      statements.push(sql);
+      return run(sql, params);
+    };
+    try {
+      await buildReport(db, loadProject(f.config), { template: valutazione, period: '2025', asOf: '2025-12-31', lang: 'it', now: NOW });
+      const limits = statements.map((s, i) => [s, i] as const).filter(([s]) => s.includes('memory_limit'));
+      const lowered = scaledMemoryLimit(memoryLimit(), CHECKS_MEMORY_SHARE)!;
+      expect(limits.map(([s]) => s)).toEqual([`SET memory_limit = '${lowered}'`, `SET memory_limit = '${memoryLimit()}'`]);
+      const checkStatements = statements.map((s, i) => [s, i] as const).filter(([s]) => s.includes('check_findings'));
+      expect(checkStatements.length).toBeGreaterThan(0);
+      for (const [, i] of checkStatements) expect(i > limits[0]![1] && i < limits[1]![1]).toBe(true);
+      const current = await db.value<string>(`SELECT current_setting('memory_limit')`);
+      const fresh = await openReadOnly(f.db);
+      try {
+        expect(current).toBe(await fresh.value<string>(`SELECT current_setting('memory_limit')`));
+      } finally {
+        fresh.close();
+      }
+    } finally {
+      db.close();
+    }
   });
 });
