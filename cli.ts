@@ -8,8 +8,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isUserError, oneLine } from './src/errors.js';
+import type { ProgressEffects } from './src/progress.js';
 
-export interface CliEffects {
+export interface CliEffects extends ProgressEffects {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
@@ -21,6 +22,8 @@ export const processEffects: CliEffects = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  stderrTTY: process.stderr.isTTY === true,
+  stderrColumns: process.stderr.columns,
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -49,7 +52,7 @@ export function createCLI(effects: CliEffects = processEffects) {
     .option('--mapping <file>', 'file JSON con altri nomi di colonna ed etichette')
     .option('--strict', 'qualsiasi riga scartata fa fallire la chiamata')
     .option('--replace <entity>', "sostituisce l'entità intera con i file della chiamata", collect)
-    .option('--quiet', 'nessun riepilogo')
+    .option('--quiet', 'nessun riepilogo né avanzamento')
     .action(async (files: string[], opts) => {
       const { runIngest } = await import('./src/commands/ingest.js');
       await runIngest(files, opts, effects);
@@ -61,6 +64,7 @@ export function createCLI(effects: CliEffects = processEffects) {
     .addOption(db)
     .addOption(config)
     .addOption(new Option('--format <format>', 'formato').choices(['table', 'json']).default('table'))
+    .option('--quiet', 'nessun avanzamento')
     .action(async (opts) => {
       const { runCheck } = await import('./src/commands/check.js');
       await runCheck(opts, effects);
@@ -82,6 +86,7 @@ export function createCLI(effects: CliEffects = processEffects) {
     .addOption(new Option('--format <format>', 'formato').choices(['table', 'json', 'csv', 'xlsx']).default('table'))
     .option('--out <file>', 'scrive su file invece che a video')
     .addOption(new Option('--lang <lang>', 'lingua delle etichette').choices(['it', 'en']).default('it'))
+    .option('--quiet', 'nessun avanzamento')
     .action(async (opts) => {
       const { runIndicators } = await import('./src/commands/indicators.js');
       await runIndicators(opts, effects);
@@ -102,7 +107,7 @@ export function createCLI(effects: CliEffects = processEffects) {
     .option('--out <file>', 'file HTML da scrivere (default: report-<modello>-<periodo>.html)')
     .option('--charts <dir>', 'scrive anche ogni grafico come SVG, PNG e specifica JSON')
     .option('--pdf', 'stampa anche in PDF (A4) con Chromium/Chrome installato')
-    .option('--quiet', 'nessun riepilogo')
+    .option('--quiet', 'nessun riepilogo né avanzamento')
     .action(async (opts) => {
       const { runReport } = await import('./src/commands/report.js');
       await runReport(opts, effects);

@@ -82,3 +82,20 @@ export const initKept = (path: string) => `  già presente, non modificato: ${pa
 export const initDone = (dir: string) =>
   `progetto preparato in ${dir}: modifica mev.config.json, compila i modelli in modelli/ (vedi modelli/LEGGIMI.md) e carica quelli compilati con «mev ingest FILE...»`;
 export const initNotDirectory = (dir: string) => `${dir}: esiste ed è un file, non una cartella`;
+
+// Progress line (src/progress.ts): the phase now running.
+export const progressReading = (file: string) => `lettura e verifica di ${file}`;
+export const progressWriting = (file: string, rows: string) => `scrittura di ${file}: ${rows} righe`;
+export const progressSaving = () => 'salvataggio del database';
+export const progressBase = () => 'relazioni di base (percorsi, follow-up, punteggi)';
+export const progressIndicator = (index: number, total: number, id: string) => `indicatore ${index} di ${total}: ${id}`;
+export const progressCheck = (index: number, total: number, id: string) => `controllo ${index} di ${total}: ${id}`;
+export const progressReportStep = (step: string) => `report: ${step}`;
+
+const delimiterName = (d: string) => (d === '\t' ? 'tabulazione' : d);
+/**
+ * A header written with one delimiter and data rows with another (a file put together by hand):
+ * said as such, rather than "one column" or every row rejected (review: robustness corpus).
+ */
+export const delimiterMismatch = (file: string, header: string, data: string) =>
+  `${file}: l'intestazione è separata da «${delimiterName(header)}» ma le righe di dati da «${delimiterName(data)}»: riesporta il file con un solo separatore`;

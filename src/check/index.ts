@@ -10,6 +10,7 @@ import { isInitialised } from '../ddl.js';
 import { UserError } from '../errors.js';
 import { baseRelations, latestEventDate } from '../indicators/base.js';
 import * as msg from '../messages.js';
+import { SILENT, type Progress } from '../progress.js';
 import { CHECKS } from './checks.js';
 import type { CheckContext, CheckSpec, Severity } from './spec.js';
 
@@ -43,6 +44,8 @@ export interface CheckOptions {
   limit?: number;
   /** The base relations are already built for this as_of (a report that computed indicators first). */
   baseBuilt?: boolean;
+  /** The progress line (phase) on a terminal; silent by default. */
+  progress?: Progress;
 }
 
 /** The base relations the checks read; the others (scores, requests, network) are not built. */
@@ -109,9 +112,16 @@ export async function runChecks(db: Database, project: Project, options: CheckOp
   if (!(await isInitialised(db))) throw new UserError(msg.dbUnreadable(db.path, 'mancano le tabelle di mev: caricalo con «mev ingest»'));
   const latest = options.asOf ?? (await latestEventDate(db));
   const ctx: CheckContext = { project, asOf: latest ?? NO_EVENTS };
-  if (!options.baseBuilt) await buildCheckBase(db, project, ctx.asOf);
+  const progress = options.progress ?? SILENT;
+  if (!options.baseBuilt) {
+    progress.phase(msg.progressBase());
+    await buildCheckBase(db, project, ctx.asOf);
+  }
   const specs = options.ids ? CHECKS.filter((c) => options.ids!.includes(c.id)) : CHECKS;
   const checks: CheckResult[] = [];
-  for (const spec of specs) checks.push(await runOne(db, spec, ctx, options.limit));
+  for (const [index, spec] of specs.entries()) {
+    progress.phase(msg.progressCheck(index + 1, specs.length, spec.id));
+    checks.push(await runOne(db, spec, ctx, options.limit));
+  }
   return { as_of: latest, checks };
 }

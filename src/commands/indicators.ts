@@ -13,6 +13,7 @@ import { computeCatalogue, selectSpecs, type CatalogueResult } from '../indicato
 import { formatChange, formatGroup, formatInterval, formatStatus, formatValue } from '../indicators/present.js';
 import type { IndicatorValue, Lang } from '../indicators/run.js';
 import { BY_FIELDS, type ByField } from '../indicators/spec.js';
+import { progressFor } from '../progress.js';
 
 export interface IndicatorsCliOptions {
   db?: string;
@@ -28,6 +29,7 @@ export interface IndicatorsCliOptions {
   format: 'table' | 'json' | 'csv' | 'xlsx';
   out?: string;
   lang?: Lang;
+  quiet?: boolean;
 }
 
 export function parseBy(by: string | undefined): ByField | undefined {
@@ -110,8 +112,10 @@ export async function runIndicators(opts: IndicatorsCliOptions, effects: CliEffe
   const by = parseBy(opts.by);
   const db = await Database.open(resolveDbPath(opts.db, effects.env), { readOnly: true });
   let result: CatalogueResult;
+  const progress = progressFor(effects, opts.quiet);
   try {
     result = await computeCatalogue(db, project, {
+      progress,
       period: opts.period,
       from: opts.from ? parseUserDate(opts.from, '--from') : undefined,
       to: opts.to ? parseUserDate(opts.to, '--to') : undefined,
@@ -119,6 +123,7 @@ export async function runIndicators(opts: IndicatorsCliOptions, effects: CliEffe
       by, ids: opts.ids, wave: opts.wave, suppress: parseSuppress(opts.suppress), lang,
     });
   } finally {
+    progress.done();
     db.close();
   }
   if (opts.format === 'xlsx' && !opts.out) throw new UserError('--format xlsx richiede --out FILE.xlsx');

@@ -15,6 +15,7 @@ import type { Lang } from '../format/locale.js';
 import { writeCharts } from '../report/charts.js';
 import { buildReport, defaultReportName } from '../report/index.js';
 import { reportMessages as msg } from '../report/messages.js';
+import { progressFor } from '../progress.js';
 import { parseSuppress } from './indicators.js';
 
 export interface ReportCliOptions {
@@ -64,8 +65,10 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
     open = false;
   };
   let result;
+  const progress = progressFor(effects, opts.quiet);
   try {
     result = await buildReport(db, project, {
+      progress,
       releaseDatabase: release,
       template,
       period: opts.period,
@@ -77,6 +80,7 @@ export async function runReport(opts: ReportCliOptions, effects: ReportEffects):
       now: reportClock(effects),
     });
   } finally {
+    progress.done();
     release();
   }
   const out = resolve(effects.cwd, opts.out ?? defaultReportName(template.id, result.data.period.label));

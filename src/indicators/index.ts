@@ -5,6 +5,8 @@
 import type { Project } from '../config.js';
 import type { Database } from '../db.js';
 import { UserError } from '../errors.js';
+import * as msg from '../messages.js';
+import { SILENT, type Progress } from '../progress.js';
 import { parsePeriod, resolvePeriod, type Period, type ResolvedPeriod } from '../periods.js';
 import { buildBase, latestEventDate, setPeriods } from './base.js';
 import { loadIndicators } from './load.js';
@@ -24,6 +26,8 @@ export interface CatalogueOptions {
   wave?: string;
   suppress?: number;
   lang?: Lang;
+  /** The progress line (phase) on a terminal; silent by default. */
+  progress?: Progress;
 }
 
 export interface CatalogueResult {
@@ -64,6 +68,7 @@ export function selectSpecs(ids: string[] | undefined): IndicatorSpec[] {
 export async function computeCatalogue(db: Database, project: Project, options: CatalogueOptions): Promise<CatalogueResult> {
   const asOf = await resolveAsOf(db, options.asOf);
   const period = choosePeriod(options, project, asOf);
+  options.progress?.phase(msg.progressBase());
   await buildBase(db, asOf, project);
   return computeForPeriod(db, project, period, options);
 }
@@ -77,8 +82,10 @@ export async function computeForPeriod(db: Database, project: Project, period: R
   const specs = selectSpecs(options.ids);
   await setPeriods(db, period);
   const ctx = { db, project, lang: options.lang ?? 'it', by: options.by };
+  const progress = options.progress ?? SILENT;
   let values: IndicatorValue[] = [];
-  for (const spec of specs) {
+  for (const [index, spec] of specs.entries()) {
+    progress.phase(msg.progressIndicator(index + 1, specs.length, spec.id));
     let rows = await runIndicator(ctx, spec);
     if (spec.basis === 'wave' && options.wave) rows = rows.filter((v) => v.group['wave'] === options.wave);
     values.push(...rows);

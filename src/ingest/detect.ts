@@ -131,23 +131,13 @@ export function sniffHeader(file: string, text: string): { delimiter: string; he
   const dataSplit = rows.length > 1 && rows.slice(1).some((r) => r.length > 1);
   if (header.length < 2 || !dataSplit) {
     const mixed = mismatchedDelimiters(firstLines.split('\n').filter((l) => l.trim() !== ''));
-    if (mixed) throw new UserError(delimiterMismatch(file, mixed[0], mixed[1]));
+    if (mixed) throw new UserError(msg.delimiterMismatch(file, mixed[0], mixed[1]));
   }
   if (header.length < 2 || ![';', ',', '\t', '|'].includes(delimiter)) throw new UserError(msg.fileNoDelimiter(file));
   return { delimiter, header: header.map((h) => h.trim()) };
 }
 
 const DELIMITERS = [';', ',', '\t', '|'];
-const delimiterName = (d: string) => (d === '\t' ? 'tabulazione' : d);
-
-/**
- * A header written with one delimiter and data rows with another (a file put together by hand):
- * said as such, rather than "one column" or every row rejected (review: robustness corpus).
- * TODO(lead): move the message into messages.ts (only src/ingest/* was open to this fix).
- */
-function delimiterMismatch(file: string, header: string, data: string): string {
-  return `${file}: l'intestazione è separata da «${delimiterName(header)}» ma le righe di dati da «${delimiterName(data)}»: riesporta il file con un solo separatore`;
-}
 
 /** [header delimiter, data delimiter] when the header line and the first data line split only on different ones. */
 function mismatchedDelimiters(lines: string[]): [string, string] | null {

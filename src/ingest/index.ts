@@ -17,7 +17,9 @@ import { ensureSchema, metaValue, setMeta } from '../ddl.js';
 import { UserError } from '../errors.js';
 import { keyPath, loadOrCreateKey, pseudonym, type Key } from '../key.js';
 import * as msg from '../messages.js';
+import { formatNumber } from '../format/locale.js';
 import { normaliseName } from '../normalise.js';
+import { SILENT, type Progress } from '../progress.js';
 import { redactText } from '../privacy.js';
 import { toolVersion } from '../package.js';
 import { detectFile, type DetectedFile } from './detect.js';
@@ -44,6 +46,8 @@ export interface IngestEffects {
   now(): Date;
   stderr(line: string): void;
   env: NodeJS.ProcessEnv;
+  /** The progress line (phase, rows) on a terminal; silent by default. */
+  progress?: Progress;
 }
 
 export const defaultIngestEffects: IngestEffects = {
@@ -79,6 +83,8 @@ export interface FileResult {
 export interface IngestResult {
   ingestId: number;
   files: FileResult[];
+  /** After --replace: rows of other tables whose reference names a code no longer present. */
+  dangling: { entity: EntityName; column: string; rows: number }[];
 }
 
 interface Prepared {
@@ -111,10 +117,14 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
     await checkKey(db, key, kPath);
     registerPseudonym(db, key.bytes);
     const ctx = stageContext(options.project, effects.today());
+    const progress = effects.progress ?? SILENT;
 
     // 2. Stage every file (TEMP tables only).
     const prepared: Prepared[] = [];
-    for (const [index, d] of ordered.entries()) prepared.push(await stage(db, d, index, ctx));
+    for (const [index, d] of ordered.entries()) {
+      progress.phase(msg.progressReading(storedFileName(d.file)));
+      prepared.push(await stage(db, d, index, ctx));
+    }
 
     // 3–4. One transaction for every write.
     const result = await db.transaction(async () => {
@@ -130,15 +140,23 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
           replaced = await db!.changes(`DELETE FROM ${ident(p.staged.spec.name)}`);
           replacedDone.add(p.staged.spec.name);
         }
+        const rows = Number(await db!.value(`SELECT count(*) FROM ${ident(p.staged.table)}`));
+        progress.phase(msg.progressWriting(storedFileName(p.detected.file), formatNumber(rows, 'it')));
         files.push(await writeFile(db!, p, ingestId, options.project, mapping, replaced, startedAt, effects));
       }
       const rejected = files.reduce((n, f) => n + f.rejectedRows, 0);
       if (options.strict && rejected > 0) throw new UserError(msg.strictRejected(rejected));
-      return { ingestId, files };
+      const dangling = await danglingReferences(db!, replacedDone);
+      progress.phase(msg.progressSaving());
+      return { ingestId, files, dangling };
     });
     committed = true;
     await db.run('CHECKPOINT');
-    if (!options.quiet) for (const f of result.files) summarise(f, effects);
+    progress.done();
+    if (!options.quiet) {
+      for (const f of result.files) summarise(f, effects);
+      for (const d of result.dangling) effects.stderr(msg.danglingAfterReplace(d.entity, d.rows));
+    }
     return result;
   } catch (error) {
     db?.close();
@@ -151,6 +169,25 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Rows that refer to a code a --replace removed (a stay whose unit is no longer in alloggi): they
+ * stay, as the contract's upsert keeps rows, and are named in the summary (and by mev check).
+ */
+async function danglingReferences(db: Database, replaced: Set<string>): Promise<IngestResult['dangling']> {
+  const out: IngestResult['dangling'] = [];
+  for (const name of LOAD_ORDER) {
+    for (const c of entitySpec(name).columns) {
+      const ref = c.references;
+      if (!ref || !replaced.has(ref.entity)) continue;
+      const column = ident(c.name);
+      const rows = Number(await db.value(`SELECT count(*) FROM ${ident(name)} c
+        WHERE c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(ref.entity)} p WHERE p.${ident(ref.column)} = c.${column})`));
+      if (rows > 0) out.push({ entity: name, column: c.name, rows });
+    }
+  }
+  return out;
 }
 
 function stageContext(project: Project, today: string): StageContext {

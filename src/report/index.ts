@@ -20,7 +20,9 @@ import { buildBase, latestEventDate } from '../indicators/base.js';
 import { choosePeriod, computeForPeriod, resolveAsOf } from '../indicators/index.js';
 import { loadIndicators } from '../indicators/load.js';
 import type { ByField } from '../indicators/spec.js';
+import * as msg from '../messages.js';
 import { toolVersion } from '../package.js';
+import { SILENT, type Progress } from '../progress.js';
 import type { RenderedChart } from './charts.js';
 import { ReportContext, type CheckOutcome, type ReportData, type Section } from './context.js';
 import { kmCurve, stayLengthBands } from './distributions.js';
@@ -77,6 +79,8 @@ export interface ReportOptions {
    * database there, so DuckDB's memory is given back before Vega needs its own.
    */
   releaseDatabase?: () => void;
+  /** The progress line (phase) on a terminal; silent by default. */
+  progress?: Progress;
 }
 
 export interface ReportResult {
@@ -86,6 +90,9 @@ export interface ReportResult {
   /** Milliseconds per step, for `npm run bench` and MEV_TIMING. */
   timings: Record<string, number>;
 }
+
+/** The report's phases on the progress line: «report: indicatore 3 di 50: …». */
+const reportStep = (progress: Progress): Progress => ({ phase: (label) => progress.phase(msg.progressReportStep(label)), done: () => {} });
 
 /** DuckDB's share of MEV_MEMORY_LIMIT while the report runs its checks. */
 export const CHECKS_MEMORY_SHARE = 0.6;
@@ -106,17 +113,21 @@ export async function buildReport(db: Database, project: Project, options: Repor
   const suppress = options.suppress ?? template.defaultSuppress(project);
 
   // 2–3. base relations and the catalogue
+  const progress = options.progress ?? SILENT;
+  progress.phase(msg.progressReportStep(msg.progressBase()));
   await buildBase(db, period, project);
   lap('base');
-  const catalogue = await computeForPeriod(db, project, period, { by: template.by, suppress, lang });
+  const catalogue = await computeForPeriod(db, project, period, { by: template.by, suppress, lang, progress: reportStep(progress) });
   lap('catalogue');
 
   // 4. what the charts need beyond single values
   const months = periodSteps(period);
+  if (template.needs.series) progress.phase(msg.progressReportStep('serie mensili'));
   const series = template.needs.series
     ? await computeSeries(db, project, months, { ids: template.needs.series.ids.filter((id) => loadIndicators().some((s) => s.id === id)), by: template.needs.series.by, byIds: template.needs.series.byIds, suppress, lang, previous: false })
     : null;
   if (series) lap('series');
+  progress.phase(msg.progressReportStep('distribuzioni, alloggi e rete'));
   const km = template.needs.distributions ? await kmCurve(db) : null;
   const stayBands = template.needs.distributions ? await stayLengthBands(db, suppress) : null;
   if (template.needs.distributions) lap('distributions');
@@ -142,7 +153,7 @@ export async function buildReport(db: Database, project: Project, options: Repor
   const checksLimit = template.needs.checks ? scaledMemoryLimit(memoryLimit(), CHECKS_MEMORY_SHARE) : null;
   if (checksLimit) await db.run(`SET memory_limit = ${literal(checksLimit)}`);
   const checks: Promise<CheckOutcome> = template.needs.checks
-    ? runChecks(db, project, reuseBase ? { asOf, baseBuilt: true } : {}).then(
+    ? runChecks(db, project, { progress: reportStep(progress), ...(reuseBase ? { asOf, baseBuilt: true } : {}) }).then(
         (report) => report,
         (error: unknown) => ({ error: oneLine(error) }),
       ).then(async (outcome) => {
@@ -176,6 +187,7 @@ export async function buildReport(db: Database, project: Project, options: Repor
     await checks;
     options.releaseDatabase();
   }
+  progress.phase(msg.progressReportStep('grafici e pagina'));
   const ctx = new ReportContext(data);
   let sections: Section[];
   try {

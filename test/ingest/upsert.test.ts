@@ -110,6 +110,21 @@ describe('ingest upsert', () => {
     expect(run.stderr).toContain('--replace ospitalita: 5 righe precedenti sostituite');
     expect(await query(t.db, 'SELECT codice_caso FROM ospitalita')).toEqual([{ codice_caso: 'C7' }]);
   });
+
+  it('--replace names the rows of other tables left pointing at codes it removed', async () => {
+    // The new units file has A1 only: stays C3, C4 and C5 (unit A2) now point at a missing unit.
+    t = testDir({ 'alloggi.csv': UNITS, 'ospitalita.csv': STAYS, 'only-a1.csv': csv([['codice_alloggio', 'ambito', 'comune', 'posti', 'data_apertura'], ['A1', 'Monza', 'Monza', 3, '01/01/2023']]) });
+    await mev(['ingest', t.path('alloggi.csv'), t.path('ospitalita.csv'), '--db', t.db]);
+    const run = await mev(['ingest', t.path('only-a1.csv'), '--db', t.db, '--replace', 'alloggi']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('--replace alloggi: 2 righe precedenti sostituite');
+    expect(run.stderr).toContain('attenzione: 3 righe di «ospitalita» fanno riferimento a codici non più presenti dopo --replace');
+    // They stay (rows are never deleted by another table's replace) and mev check names them.
+    expect(await query(t.db, `SELECT count(*)::INTEGER AS n FROM ospitalita WHERE codice_alloggio = 'A2'`)).toEqual([{ n: 3 }]);
+    // A replace that leaves every reference whole says nothing of the kind.
+    const whole = await mev(['ingest', t.path('alloggi.csv'), '--db', t.db, '--replace', 'alloggi']);
+    expect(whole.stderr).not.toContain('attenzione');
+  });
 });
 
 describe('ingest failures', () => {
