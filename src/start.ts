@@ -23,6 +23,8 @@ async function main(): Promise<number> {
       stderr: (s) => process.stderr.write(s),
       env: process.env,
       cwd: process.cwd(),
+      stderrTTY: process.stderr.isTTY === true,
+      stderrColumns: process.stderr.columns,
     });
   const steps: [string, string[], string | null][] = [
     ['ingest', ['ingest', ...files, '--db', db, '--config', config], null],
