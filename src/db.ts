@@ -1,7 +1,7 @@
 /**
- * The one place that opens DuckDB. Every command goes through `openDatabase`, so the privacy and
- * resource settings (file mode 0600, no spilling of raw rows to disk, memory limit, threads) are
- * set once, here.
+ * The one place that opens DuckDB. Every command goes through `Database.open`, so the privacy and
+ * resource settings (file mode 0600, spilling only to a private directory beside the database,
+ * memory limit, threads) are set once, here.
  */
 import { chmodSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
