@@ -86,12 +86,3 @@ export function progressFor(effects: ProgressEffects, quiet?: boolean): Progress
     columns: effects.stderrColumns,
   });
 }
-
-/** Runs `work` with a progress line that is always cleared, also when the work fails. */
-export async function withProgress<T>(progress: Progress, work: (progress: Progress) => Promise<T>): Promise<T> {
-  try {
-    return await work(progress);
-  } finally {
-    progress.done();
-  }
-}

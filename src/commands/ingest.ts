@@ -4,7 +4,7 @@ import { loadProject, resolveConfigPath } from '../config.js';
 import { resolveDbPath } from '../db.js';
 import { defaultIngestEffects, ingest } from '../ingest/index.js';
 import * as msg from '../messages.js';
-import { progressFor, withProgress } from '../progress.js';
+import { progressFor } from '../progress.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -19,11 +19,15 @@ export interface IngestCliOptions {
 export async function runIngest(files: string[], opts: IngestCliOptions, effects: CliEffects): Promise<void> {
   const project = loadProject(resolveConfigPath(opts.config, effects.env, effects.cwd));
   const dbPath = resolveDbPath(opts.db, effects.env);
-  const result = await withProgress(progressFor(effects, opts.quiet), (progress) =>
-    ingest(
+  const progress = progressFor(effects, opts.quiet);
+  let result;
+  try {
+    result = await ingest(
       { files, dbPath, project, as: opts.as, mapping: opts.mapping, strict: opts.strict, replace: opts.replace, quiet: opts.quiet },
       { ...defaultIngestEffects, env: effects.env, stderr: (line) => effects.stderr(`${line}\n`), progress },
-    ),
-  );
+    );
+  } finally {
+    progress.done();
+  }
   if (!opts.quiet) effects.stderr(`${msg.ingestDone(dbPath, result.files.length)}\n`);
 }

@@ -24,7 +24,7 @@ import { redactText } from '../privacy.js';
 import { toolVersion } from '../package.js';
 import { detectFile, type DetectedFile } from './detect.js';
 import { loadMapping, type Mapping } from './mapping.js';
-import { applyBadRows, createBadTable, markDuplicateKeys, markUnknownReferences, type StagedFile } from './resolve.js';
+import { applyBadRows, createBadTable, danglingReferences, markDuplicateKeys, markUnknownReferences, type DanglingReference, type StagedFile } from './resolve.js';
 import { sha256File, withUtf8Source } from './source.js';
 import { readCsvSql, stageSql, type StageContext, type StagedColumn } from './stage.js';
 import { buildValueMaps, recordRejected, storedFileName, upsert } from './write.js';
@@ -84,7 +84,7 @@ export interface IngestResult {
   ingestId: number;
   files: FileResult[];
   /** After --replace: rows of other tables whose reference names a code no longer present. */
-  dangling: { entity: EntityName; column: string; rows: number }[];
+  dangling: DanglingReference[];
 }
 
 interface Prepared {
@@ -169,25 +169,6 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
   } finally {
     db?.close();
   }
-}
-
-/**
- * Rows that refer to a code a --replace removed (a stay whose unit is no longer in alloggi): they
- * stay, as the contract's upsert keeps rows, and are named in the summary (and by mev check).
- */
-async function danglingReferences(db: Database, replaced: Set<string>): Promise<IngestResult['dangling']> {
-  const out: IngestResult['dangling'] = [];
-  for (const name of LOAD_ORDER) {
-    for (const c of entitySpec(name).columns) {
-      const ref = c.references;
-      if (!ref || !replaced.has(ref.entity)) continue;
-      const column = ident(c.name);
-      const rows = Number(await db.value(`SELECT count(*) FROM ${ident(name)} c
-        WHERE c.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(ref.entity)} p WHERE p.${ident(ref.column)} = c.${column})`));
-      if (rows > 0) out.push({ entity: name, column: c.name, rows });
-    }
-  }
-  return out;
 }
 
 function stageContext(project: Project, today: string): StageContext {

@@ -4,7 +4,7 @@
  * units, cases and organisations that exist neither in the database nor in the files of the call
  * (parents are written first, so the tables already hold them).
  */
-import type { EntitySpec } from '../../schemas/entities.js';
+import { entity as entitySpec, LOAD_ORDER, type EntityName, type EntitySpec } from '../../schemas/entities.js';
 import { ident, literal, type Database } from '../db.js';
 import type { StagedColumn } from './stage.js';
 
@@ -41,13 +41,41 @@ export async function markUnknownReferences(db: Database, staged: StagedFile): P
   for (const c of staged.columns) {
     const ref = c.spec.references;
     if (!ref) continue;
-    const column = ident(c.spec.name);
     await db.run(`INSERT INTO ${ident(staged.badTable)}
-SELECT s.rowid, ${literal(c.spec.name)}, 'unknown_reference', NULL, s.${column}
+SELECT s.rowid, ${literal(c.spec.name)}, 'unknown_reference', NULL, s.${ident(c.spec.name)}
 FROM ${ident(staged.table)} s
-WHERE s.__errors IS NULL AND s.${column} IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM ${ident(ref.entity)} p WHERE p.${ident(ref.column)} = s.${column})`);
+WHERE s.__errors IS NULL AND ${missingParentSql('s', c.spec.name, ref)}`);
   }
+}
+
+export interface DanglingReference {
+  entity: EntityName;
+  column: string;
+  rows: number;
+}
+
+/**
+ * After --replace: rows of other tables that name a code the replaced table no longer holds (a
+ * stay whose unit is gone). They stay, as upsert keeps rows; the summary names them, and so does
+ * mev check.
+ */
+export async function danglingReferences(db: Database, replaced: ReadonlySet<string>): Promise<DanglingReference[]> {
+  const out: DanglingReference[] = [];
+  for (const name of LOAD_ORDER) {
+    for (const c of entitySpec(name).columns) {
+      const ref = c.references;
+      if (!ref || !replaced.has(ref.entity)) continue;
+      const rows = Number(await db.value(`SELECT count(*) FROM ${ident(name)} c WHERE ${missingParentSql('c', c.name, ref)}`));
+      if (rows > 0) out.push({ entity: name, column: c.name, rows });
+    }
+  }
+  return out;
+}
+
+/** SQL condition: the row `alias` names, in `column`, a code that the referenced table does not hold. */
+function missingParentSql(alias: string, column: string, ref: { entity: string; column: string }): string {
+  const value = `${alias}.${ident(column)}`;
+  return `${value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(ref.entity)} p WHERE p.${ident(ref.column)} = ${value})`;
 }
 
 /** Marks the rows found bad across rows in the staged table, so that loading rows read `__bad IS NULL`. */

@@ -5,6 +5,7 @@
  * Deterministic: the start positions come from a hash of (seed, node id), never from Math.random.
  */
 import { connectedComponents, undirectedAdjacency, type UndirectedGraph } from './graph.js';
+import { fnv1a, mulberry32 } from '../random.js';
 
 export interface Point {
   x: number;
@@ -83,7 +84,7 @@ function layoutComponent(graph: UndirectedGraph, component: readonly number[], s
   if (size === 1) return { x, y };
   const side = Math.sqrt(size) * K;
   component.forEach((node, k) => {
-    const random = mulberry32(hashString(graph.nodes[node]!) ^ (seed >>> 0));
+    const random = mulberry32(fnv1a(graph.nodes[node]!) ^ (seed >>> 0));
     x[k] = random() * side;
     y[k] = random() * side;
   });
@@ -226,26 +227,4 @@ function packComponents(layouts: readonly LocalLayout[], innerWidth: number, inn
       y: shiftY + (y[k]! + offset.y) * scale,
     }));
   });
-}
-
-/** FNV-1a, 32 bits: a stable seed per node id. */
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: a small, good-enough seeded generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

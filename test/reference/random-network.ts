@@ -5,6 +5,7 @@
  * units closing and reopening, 29 February, every request outcome, contacts in and out of the
  * follow-up window). Values are vocabulary codes, as ingest stores them.
  */
+import { mulberry32 } from '../../src/random.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -16,17 +17,8 @@ export interface Network {
   followup: Row[];
 }
 
-/** mulberry32: small, fast, good enough to draw test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the random networks (src/random.ts). */
+export const rng = mulberry32;
 
 export interface Draw {
   random: () => number;

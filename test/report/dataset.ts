@@ -11,7 +11,10 @@
  *           C11 P01 A1 01/10/2025–open (re-entry after 7 months: a new path)
  *           C12 P10 A2 01/02–20/12/2024 erp (its follow-up falls due in 2025)
  */
+import { loadProject, type Project } from '../../src/config.js';
 import { Database } from '../../src/db.js';
+import { buildBase } from '../../src/indicators/base.js';
+import type { ResolvedPeriod } from '../../src/periods.js';
 import { csv, mev, testDir, type TestDir } from '../helpers.js';
 
 export const XSS_REFERRER = '<script>alert(1)</script>';
@@ -151,4 +154,26 @@ export async function reportFixture(): Promise<ReportFixture> {
 
 export async function openReadOnly(path: string): Promise<Database> {
   return Database.open(path, { readOnly: true });
+}
+
+/** The dataset read-only with its project and the base relations of a period: where the tests of the report's own queries start. */
+export interface ReportBase {
+  db: Database;
+  project: Project;
+  cleanup(): void;
+}
+
+export async function reportBase(period: ResolvedPeriod): Promise<ReportBase> {
+  const f = await reportFixture();
+  const db = await openReadOnly(f.db);
+  const project = loadProject(f.config);
+  await buildBase(db, period, project);
+  return {
+    db,
+    project,
+    cleanup: () => {
+      db.close();
+      f.cleanup();
+    },
+  };
 }

@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject, type Project } from '../../src/config.js';
+import type { Project } from '../../src/config.js';
 import type { Database } from '../../src/db.js';
-import { buildBase } from '../../src/indicators/base.js';
 import { computeForPeriod } from '../../src/indicators/index.js';
 import { parsePeriod, resolvePeriod } from '../../src/periods.js';
 import { kmCurve, stayLengthBands } from '../../src/report/distributions.js';
 import { kmMedian } from '../../src/stats/index.js';
-import { openReadOnly, reportFixture, type ReportFixture } from './dataset.js';
+import { reportBase, type ReportBase } from './dataset.js';
 
-let f: ReportFixture;
+const period = resolvePeriod(parsePeriod('2025', undefined, '2025-12-31'), '2025-12-31');
+let base: ReportBase;
 let db: Database;
 let project: Project;
-const period = resolvePeriod(parsePeriod('2025', undefined, '2025-12-31'), '2025-12-31');
 
 beforeAll(async () => {
-  f = await reportFixture();
-  db = await openReadOnly(f.db);
-  project = loadProject(f.config);
-  await buildBase(db, period, project);
+  base = await reportBase(period);
+  ({ db, project } = base);
 });
-afterAll(() => {
-  db.close();
-  f.cleanup();
-});
+afterAll(() => base.cleanup());
 
 describe('distributions', () => {
   it('draws the Kaplan–Meier curve of the paths entering in the period, computed by hand', async () => {

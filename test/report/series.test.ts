@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProject, type Project } from '../../src/config.js';
+import type { Project } from '../../src/config.js';
 import type { Database } from '../../src/db.js';
 import { buildBase } from '../../src/indicators/base.js';
 import { computeForPeriod } from '../../src/indicators/index.js';
@@ -7,7 +7,7 @@ import { loadIndicators } from '../../src/indicators/load.js';
 import type { IndicatorValue } from '../../src/indicators/run.js';
 import { parsePeriod, resolvePeriod, type ResolvedPeriod } from '../../src/periods.js';
 import { computeSeries, periodSteps, seriesStep } from '../../src/report/series.js';
-import { openReadOnly, reportFixture, type ReportFixture } from './dataset.js';
+import { reportBase, type ReportBase } from './dataset.js';
 
 const year = (asOf: string): ResolvedPeriod => resolvePeriod(parsePeriod('2025', undefined, asOf), asOf);
 
@@ -40,21 +40,16 @@ describe('series', () => {
   });
 
   describe('on the report dataset', () => {
-    let f: ReportFixture;
-    let db: Database;
-    let project: Project;
     const period = year('2025-12-31');
     const months = periodSteps(period);
+    let base: ReportBase;
+    let db: Database;
+    let project: Project;
     beforeAll(async () => {
-      f = await reportFixture();
-      db = await openReadOnly(f.db);
-      project = loadProject(f.config);
-      await buildBase(db, period, project);
+      base = await reportBase(period);
+      ({ db, project } = base);
     });
-    afterAll(() => {
-      db.close();
-      f.cleanup();
-    });
+    afterAll(() => base.cleanup());
 
     it('gives the occupancy of March 2025 by ambito, computed by hand', async () => {
       const [march] = await computeSeries(db, project, [months[2]!], { ids: ['occupancy_rate', 'places_available_avg'], by: 'ambito', lang: 'it' });

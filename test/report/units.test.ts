@@ -8,26 +8,21 @@ import { loadRows } from '../../src/indicators/example.js';
 import { parsePeriod, resolvePeriod } from '../../src/periods.js';
 import { periodSteps } from '../../src/report/series.js';
 import { GANTT_MAX_UNITS, HEATMAP_MAX_UNITS, unitTimeline } from '../../src/report/units.js';
-import { openReadOnly, reportFixture, type ReportFixture } from './dataset.js';
+import { reportBase, type ReportBase } from './dataset.js';
 
 const period = resolvePeriod(parsePeriod('2025', undefined, '2025-12-31'), '2025-12-31');
 const months = periodSteps(period);
 
 describe('units', () => {
   describe('on the report dataset (4 units)', () => {
-    let f: ReportFixture;
+    let base: ReportBase;
     let db: Database;
     let project: Project;
     beforeAll(async () => {
-      f = await reportFixture();
-      db = await openReadOnly(f.db);
-      project = loadProject(f.config);
-      await buildBase(db, period, project);
+      base = await reportBase(period);
+      ({ db, project } = base);
     });
-    afterAll(() => {
-      db.close();
-      f.cleanup();
-    });
+    afterAll(() => base.cleanup());
 
     it('draws a Gantt of the stays, clipped to the period, one lane per overlapping stay', async () => {
       const timeline = await unitTimeline(db, { project, period, months, suppress: undefined, lang: 'it' });

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { createCLI, type CliEffects } from '../../cli.js';
 import { runCheck } from '../../src/commands/check.js';
 import { Database } from '../../src/db.js';
+import { mulberry32 } from '../../src/random.js';
 import { mev, type CliRun } from '../helpers.js';
 
 /** Every table and view of the database with all its rows, in a stable order, as one string. */
@@ -59,17 +60,8 @@ export function expectNoCrash(run: CliRun): void {
   expect(run.stderr).not.toMatch(/errore interno/);
 }
 
-/** A small seeded random generator (mulberry32) for generated inputs. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded random generator (mulberry32, src/random.ts) for generated inputs. */
+export const seeded = mulberry32;
 
 /** `mev check` through the CLI when it is wired there, else through its command module. */
 export async function checkCommand(db: string, format: 'table' | 'json', cwd: string): Promise<CliRun> {
