@@ -56,8 +56,8 @@ export interface DanglingReference {
 
 /**
  * After --replace: rows of other tables that name a code the replaced table no longer holds (a
- * stay whose unit is gone). They stay, as upsert keeps rows; the summary names them, and so does
- * mev check.
+ * stay whose unit is gone). They stay, as upsert keeps rows; the summary names them (a stay
+ * whose unit is gone also shows in mev check, as nights in a unit without availability).
  */
 export async function danglingReferences(db: Database, replaced: ReadonlySet<string>): Promise<DanglingReference[]> {
   const out: DanglingReference[] = [];
