@@ -40,7 +40,9 @@ SELECT * EXCLUDE (latest_exit_before, starts_path, path_no),
   codice_persona || '#' || path_no AS codice_percorso
 FROM (
   SELECT *, sum(starts_path) OVER (${order} ROWS UNBOUNDED PRECEDING) AS path_no,
-    row_number() OVER (${order}) AS ordine
+    row_number() OVER (${order}) AS ordine,
+    -- The path's only stay: it starts a path and the person's next stay (if any) starts another.
+    starts_path = 1 AND lead(starts_path, 1, 1) OVER (${order}) = 1 AS permanenza_unica
   FROM flagged
 )`;
 }
@@ -48,33 +50,48 @@ FROM (
 /**
  * One row per path, from a relation of path stays (`pathStaysSql`). Values of the path come from
  * its first stay (entry side) and from the stay with the latest exit (exit side: latest exit, then
- * latest in path order). One aggregation, no join back to the stays: `arg_min_null` keeps a first
- * stay's missing value missing (plain `arg_min` would skip to another stay's value).
+ * latest in path order). Most paths have one stay: those are that stay's row as it is, and only
+ * paths of several stays are aggregated (the aggregation is most of the cost at a million stays).
+ * One aggregation, no join back to the stays: `arg_min_null` keeps a first stay's missing value
+ * missing (plain `arg_min` would skip to another stay's value).
  */
 export function pathsFromStaysSql(staysRelation: string, options: { sides?: string[]; cases?: boolean } = {}): string {
-  const extraFirst = options.sides ?? [];
+  const sides = options.sides ?? [];
+  const cases = options.cases !== false;
+  const firstColumns = ['data_segnalazione', 'target', 'cittadinanza', 'anno_nascita', 'figli', 'ente_inviante', 'reddito_ingresso'];
+  const exitColumns = ['destinazione_uscita', 'motivo_uscita', 'reddito_uscita'];
+  const list = (items: string[]) => items.map((i) => `${i},`).join(' ');
+
+  // A path of one stay: that stay's values (exit values only once it has exited).
+  const single = `SELECT codice_percorso, codice_persona, CAST(1 AS BIGINT) AS n_permanenze,
+  ${cases ? '[codice_caso] AS casi,' : ''}
+  codice_caso AS primo_caso, codice_caso AS ultimo_caso, data_ingresso, data_uscita, data_uscita IS NULL AS aperto,
+  CAST(data_uscita - data_ingresso AS INTEGER) AS giorni,
+  ${list(firstColumns)}
+  codice_alloggio AS alloggio_ingresso, ${list(sides.map((c) => `${c} AS ${c}_ingresso`))}
+  ${list(exitColumns.map((c) => `CASE WHEN data_uscita IS NOT NULL THEN ${c} END AS ${c}`))}
+  ${['codice_alloggio AS alloggio_uscita', ...sides.map((c) => `${c} AS ${c}_uscita`)].join(', ')}
+FROM ${staysRelation} WHERE permanenza_unica`;
+
   // The exit side: latest exit (open = last), ties broken by the order in the path.
   const lastKey = `(CAST(coalesce(data_uscita, ${OPEN}) - DATE '1900-01-01' AS BIGINT) * 1000000 + ordine)`;
-  const first = (c: string) => `arg_min_null(${c}, ordine) AS ${c}`;
+  const first = (c: string, as = c) => `arg_min_null(${c}, ordine) AS ${as}`;
   const last = (c: string, as = c) => `${lastArg(c, lastKey)} AS ${as}`;
-  return `SELECT codice_percorso, any_value(codice_persona) AS codice_persona, count(*) AS n_permanenze,
-  ${options.cases === false ? '' : 'list(codice_caso ORDER BY ordine) AS casi,'}
-  arg_min_null(codice_caso, ordine) AS primo_caso,
-  ${last('codice_caso', 'ultimo_caso')},
+  const exited = (c: string) => `CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg(c, lastKey)} END AS ${c}`;
+  const several = `SELECT codice_percorso, any_value(codice_persona) AS codice_persona, count(*) AS n_permanenze,
+  ${cases ? 'list(codice_caso ORDER BY ordine) AS casi,' : ''}
+  ${first('codice_caso', 'primo_caso')}, ${last('codice_caso', 'ultimo_caso')},
   min(data_ingresso) AS data_ingresso,
   CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE max(data_uscita) END AS data_uscita,
   bool_or(data_uscita IS NULL) AS aperto,
   CASE WHEN bool_or(data_uscita IS NULL) THEN NULL ELSE CAST(max(data_uscita) - min(data_ingresso) AS INTEGER) END AS giorni,
-  ${['data_segnalazione', 'target', 'cittadinanza', 'anno_nascita', 'figli', 'ente_inviante', 'reddito_ingresso'].map(first).join(', ')},
-  arg_min_null(codice_alloggio, ordine) AS alloggio_ingresso,
-  ${extraFirst.map((c) => `arg_min_null(${c}, ordine) AS ${c}_ingresso`).join(', ')}${extraFirst.length ? ',' : ''}
-  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('destinazione_uscita', lastKey)} END AS destinazione_uscita,
-  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('motivo_uscita', lastKey)} END AS motivo_uscita,
-  CASE WHEN NOT bool_or(data_uscita IS NULL) THEN ${lastArg('reddito_uscita', lastKey)} END AS reddito_uscita,
-  ${last('codice_alloggio', 'alloggio_uscita')}${extraFirst.length ? ',' : ''}
-  ${extraFirst.map((c) => last(c, `${c}_uscita`)).join(', ')}
-FROM ${staysRelation}
+  ${list(firstColumns.map((c) => first(c)))}
+  ${first('codice_alloggio', 'alloggio_ingresso')}, ${list(sides.map((c) => first(c, `${c}_ingresso`)))}
+  ${list(exitColumns.map(exited))}
+  ${[last('codice_alloggio', 'alloggio_uscita'), ...sides.map((c) => last(c, `${c}_uscita`))].join(', ')}
+FROM ${staysRelation} WHERE NOT permanenza_unica
 GROUP BY codice_percorso`;
+  return `${single}\nUNION ALL BY NAME\n${several}`;
 }
 
 const lastArg = (c: string, key: string) => `arg_max_null(${c}, ${key})`;

@@ -8,7 +8,7 @@ import type { Project } from '../config.js';
 import { ident, literal, type Database, type Row } from '../db.js';
 import { isInitialised } from '../ddl.js';
 import { UserError } from '../errors.js';
-import { baseRelations, latestEventDate } from '../indicators/base.js';
+import { baseRelations, buildStatements, latestEventDate } from '../indicators/base.js';
 import * as msg from '../messages.js';
 import { SILENT, type Progress } from '../progress.js';
 import { CHECKS } from './checks.js';
@@ -55,11 +55,11 @@ const BASE = ['params', 'units', 'unit_info', 'stays', 'paths', 'contacts', 'fol
 const NO_EVENTS = '2000-01-01';
 
 async function buildCheckBase(db: Database, project: Project, asOf: string): Promise<void> {
-  const relations = new Map(baseRelations(asOf, project).map(([name, sql]) => [name, sql] as const));
+  const relations = new Map(baseRelations(asOf, project).map((relation) => [relation[0], relation] as const));
   for (const name of BASE) {
-    const sql = relations.get(name);
-    if (sql === undefined) throw new Error(`base relation ${name} missing from src/indicators/base.ts`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    const relation = relations.get(name);
+    if (relation === undefined) throw new Error(`base relation ${name} missing from src/indicators/base.ts`);
+    for (const statement of buildStatements(relation)) await db.run(statement);
   }
 }
 

@@ -88,7 +88,9 @@ export function baseRelations(asOfIso: string, project: Project): BaseRelation[]
     ],
     [
       'followups',
-      `WITH due AS (
+      // NOT MATERIALIZED: `due` is read twice; DuckDB would otherwise copy every exited path
+      // (a million-stay network: about a second) instead of scanning the paths table twice.
+      `WITH due AS NOT MATERIALIZED (
          SELECT p.*, CAST(p.data_uscita + INTERVAL ${fu.months} MONTH AS DATE) AS data_target FROM paths p WHERE p.data_uscita IS NOT NULL
        ), completing AS (
          SELECT d.codice_percorso,
@@ -120,6 +122,7 @@ export function baseRelations(asOfIso: string, project: Project): BaseRelation[]
        FROM valutazioni v JOIN stays s ON s.codice_caso = v.codice_caso
        WHERE v.data <= ${asOf} AND v.fase IN ('ingresso', 'uscita')
        GROUP BY ALL`,
+      'joins-as-written',
     ],
     [
       'followup_scores',
@@ -136,14 +139,29 @@ export function baseRelations(asOfIso: string, project: Project): BaseRelation[]
   ];
 }
 
-/** A relation: its name, its SELECT, and whether it is a view (read once, never materialised). */
-export type BaseRelation = [string, string] | [string, string, 'view'];
+/**
+ * A relation: its name, its SELECT, and how it is built. By default a TEMP table. 'view': read
+ * once, never materialised. 'joins-as-written': a TEMP table built with DuckDB's choice of the
+ * join's build side turned off, so that the hash table is built on the right-hand relation as
+ * written. For path_scores DuckDB estimates the 9.9 million assessments of a million-stay network,
+ * once filtered by phase and date, below the million stays (default selectivities) and builds on
+ * the assessments: the join takes three times as long (docs/performance.md).
+ */
+export type BaseRelation = [string, string] | [string, string, 'view' | 'joins-as-written'];
+
+/** The statement(s) that build one base relation. */
+export function buildStatements([name, sql, kind]: BaseRelation): string[] {
+  if (kind === 'view') return [`CREATE OR REPLACE TEMP VIEW ${name} AS ${sql}`];
+  const create = `CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`;
+  if (kind === 'joins-as-written') return [`SET disabled_optimizers = 'build_side_probe_side'`, create, `RESET disabled_optimizers`];
+  return [create];
+}
 
 /** Builds the base relations for an as_of (given as a date, or as a period whose as_of it is; a period also sets `periods`). */
 export async function buildBase(db: Database, asOf: string | ResolvedPeriod, project: Project): Promise<void> {
   const date = typeof asOf === 'string' ? asOf : asOf.asOf;
-  for (const [name, sql, kind] of [...baseRelations(date, project), ...(networkRelations(project) as BaseRelation[])]) {
-    await db.run(kind === 'view' ? `CREATE OR REPLACE TEMP VIEW ${name} AS ${sql}` : `CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  for (const relation of [...baseRelations(date, project), ...(networkRelations(project) as BaseRelation[])]) {
+    for (const statement of buildStatements(relation)) await db.run(statement);
   }
   if (typeof asOf !== 'string') await setPeriods(db, asOf);
 }
