@@ -87,7 +87,7 @@ const MB = 1e6;
 
 export function commandResult(
   id: string, group: CommandGroup, stays: number, command: string,
-  runs: Measurement[], baselineSeconds: number | null, error: string | null,
+  runs: Measurement[], baselineSeconds: number | null, error: string | null, incomplete: string | null = null,
 ): CommandResult {
   const seconds = median(runs.map((r) => r.seconds));
   const peak = Math.max(...runs.map((r) => r.peakRssBytes));
@@ -100,10 +100,10 @@ export function commandResult(
     peak_rss_mb: round(peak / MB, 1),
     runs: runs.map((r) => ({ seconds: round(r.seconds, 3), peak_rss_mb: round(r.peakRssBytes / MB, 1), exit_code: r.exitCode })),
     exit_code: exitCode,
-    error,
+    error: error ?? (incomplete ? `incomplete output: ${incomplete}` : null),
     ratio_to_baseline: ratio === null ? null : round(ratio, 2),
     target: target?.text ?? null,
-    pass: judge(target, { seconds, peakRssBytes: peak, ratio, exitCode }),
+    pass: judge(target, { seconds, peakRssBytes: peak, ratio, exitCode, incomplete }),
   };
 }
 

@@ -17,9 +17,9 @@ import { ensureDataset, type Dataset } from './dataset.js';
 import { measureProcess, median, rssMethod, type Measurement } from './measure.js';
 import { COMMAND_GROUPS, parseBenchArgs, smallStays, type BenchArgs, type CommandGroup } from './options.js';
 import { commandResult, growthTable, targetTexts, unavailableResult, type BenchResults, type CommandResult, type DatasetRecord } from './results.js';
-import { ALL_STEPS, BASELINE, CLI, displayCommand, fromRoot, INGESTS, MEV_DB, QUERIES, type Step, type StepContext } from './steps.js';
+import { ALL_STEPS, BASELINE, CLI, displayCommand, fromRoot, INGESTS, MEV_DB, QUERIES, REPORT_OUT, type Step, type StepContext } from './steps.js';
 import { renderCommands, renderGrowth } from './table.js';
-import { round } from './verdicts.js';
+import { incompleteReport, round } from './verdicts.js';
 
 export interface BenchOptions extends BenchArgs {
   /** The project root whose dist/ is timed. */
@@ -66,7 +66,7 @@ async function measureSize(o: BenchOptions, stays: number, env: NodeJS.ProcessEn
   const dataset: Dataset | null = needsDb || runBaseline ? await ensureDataset(o.root, o.dataDir, stays, o.seed, log) : null;
   const runDir = join(dataset?.dir ?? join(o.dataDir, String(stays)), 'run');
   const ctx: StepContext = { root: o.root, data: dataset?.dir ?? '', run: runDir, period: PERIOD };
-  const runs = new Map<string, { step: Step; measurements: Measurement[]; error: string | null }>();
+  const runs = new Map<string, { step: Step; measurements: Measurement[]; error: string | null; incomplete: string | null }>();
   let baseline: BaselineReport | null = null;
   let loaded: { stays: number; rejected: number } | null = null;
   let databaseBytes: number | null = null;
@@ -76,12 +76,15 @@ async function measureSize(o: BenchOptions, stays: number, env: NodeJS.ProcessEn
     const stderr = join(runDir, `${step.id}.err`);
     const m = await measureProcess({ args: step.args(ctx), cwd: runDir, env, stdout, stderr });
     const failed = m.exitCode !== 0 ? tail(stderr) : null;
-    log(`  ${step.id.padEnd(22)} ${stays} stays: ${m.seconds.toFixed(3)} s, ${(m.peakRssBytes / 1e6).toFixed(0)} MB${failed ? ` — exit ${m.exitCode}: ${failed}` : ''}`);
+    const report = join(runDir, REPORT_OUT);
+    const incomplete = step.id === 'report' && m.exitCode === 0 && existsSync(report) ? incompleteReport(readFileSync(report, 'utf8')) : null;
+    log(`  ${step.id.padEnd(22)} ${stays} stays: ${m.seconds.toFixed(3)} s, ${(m.peakRssBytes / 1e6).toFixed(0)} MB${failed ? ` — exit ${m.exitCode}: ${failed}` : ''}${incomplete ? ` — incomplete: ${incomplete}` : ''}`);
     if (step === BASELINE && m.exitCode === 0) baseline = JSON.parse(readFileSync(stdout, 'utf8')) as BaselineReport;
     if (!record) return;
-    const entry = runs.get(step.id) ?? { step, measurements: [], error: null };
+    const entry = runs.get(step.id) ?? { step, measurements: [], error: null, incomplete: null };
     entry.measurements.push(m);
     entry.error ??= failed;
+    entry.incomplete ??= incomplete;
     runs.set(step.id, entry);
   };
 
@@ -104,7 +107,7 @@ async function measureSize(o: BenchOptions, stays: number, env: NodeJS.ProcessEn
   for (const step of ALL_STEPS) {
     const entry = runs.get(step.id);
     if (entry) {
-      commands.push(commandResult(step.id, step.group, stays, displayCommand(step.args(ctx), o.root), entry.measurements, baselineSeconds, entry.error));
+      commands.push(commandResult(step.id, step.group, stays, displayCommand(step.args(ctx), o.root), entry.measurements, baselineSeconds, entry.error, entry.incomplete));
     } else if (step.id === 'report' && wants('report') && !report) {
       commands.push(unavailableResult(step.id, step.group, stays, displayCommand(step.args(ctx), o.root)));
     }

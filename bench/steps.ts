@@ -30,6 +30,8 @@ export const CLI = 'dist/cli.js';
 export const BASELINE_SCRIPT = 'dist/bench/baseline.js';
 
 export const MEV_DB = 'mev.duckdb';
+/** The report the `report` step writes in the run directory (read after it for sections it could not compute). */
+export const REPORT_OUT = 'report.html';
 export const BASELINE_DB = 'baseline.duckdb';
 
 const mev = (ctx: StepContext, ...args: string[]) => [join(ctx.root, CLI), ...args];
@@ -65,7 +67,7 @@ export const QUERIES: Step[] = [
   { id: 'check', group: 'check', files: [], args: (ctx) => mev(ctx, 'check', '--db', join(ctx.run, MEV_DB)) },
   {
     id: 'report', group: 'report', files: [],
-    args: (ctx) => mev(ctx, 'report', '--db', join(ctx.run, MEV_DB), '--period', ctx.period, '--out', join(ctx.run, 'report.html'), '--quiet'),
+    args: (ctx) => mev(ctx, 'report', '--db', join(ctx.run, MEV_DB), '--period', ctx.period, '--out', join(ctx.run, REPORT_OUT), '--quiet'),
   },
   { id: 'help', group: 'help', files: [], args: (ctx) => mev(ctx, '--help') },
 ];

@@ -36,12 +36,23 @@ export interface Figures {
   /** Seconds over the baseline's at the same size, where there is one. */
   ratio: number | null;
   exitCode: number;
+  /** What the command's output lacks although it exited 0 (a report section it could not compute); null when complete. */
+  incomplete?: string | null;
 }
 
-/** Pass when the command succeeded and every bar it has is met; null when it has no bar. A ratio bar without a baseline is not judged. */
+/**
+ * What a report's HTML says it could not compute (a section marked `unavailable`, such as checks
+ * that ran out of memory), or null: a fast report without its checks would otherwise look like a result.
+ */
+export function incompleteReport(html: string): string | null {
+  const found = /class="unavailable">([^<]*)/.exec(html);
+  return found ? found[1]!.trim() || 'sezione non disponibile' : null;
+}
+
+/** Pass when the command succeeded with a complete output and every bar it has is met; null when it has no bar. A ratio bar without a baseline is not judged. */
 export function judge(target: Target | null, f: Figures): boolean | null {
   if (target === null) return null;
-  if (f.exitCode !== 0) return false;
+  if (f.exitCode !== 0 || f.incomplete) return false;
   if (f.peakRssBytes > target.rssBytes) return false;
   if (target.seconds !== undefined && f.seconds > target.seconds) return false;
   if (target.ratio !== undefined && f.ratio !== null && f.ratio > target.ratio) return false;

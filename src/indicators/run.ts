@@ -228,6 +228,9 @@ function pairWaves(spec: IndicatorSpec, rows: ResultRow[], lang: Lang): Indicato
     .sort(compareGroups);
 }
 
+/** Italian order with numbers by value; one collator (localeCompare with a locale builds one per call). */
+const ITALIAN = new Intl.Collator('it', { numeric: true });
+
 /** Overall first, then groups in a stable order (not stated and unclassified last). */
 export function compareGroups(a: IndicatorValue, b: IndicatorValue): number {
   const ka = Object.keys(a.group).length;
@@ -239,7 +242,7 @@ export function compareGroups(a: IndicatorValue, b: IndicatorValue): number {
   for (const k of keys) {
     const va = a.group[k] ?? '';
     const vb = b.group[k] ?? '';
-    if (va !== vb) return rank(va) - rank(vb) || va.localeCompare(vb, 'it', { numeric: true });
+    if (va !== vb) return rank(va) - rank(vb) || ITALIAN.compare(va, vb);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growthOf, judge, RSS_LIMIT_BYTES, targetOf } from '../../bench/verdicts.js';
+import { growthOf, incompleteReport, judge, RSS_LIMIT_BYTES, targetOf } from '../../bench/verdicts.js';
 
 const ok = { seconds: 1, peakRssBytes: 500e6, ratio: null, exitCode: 0 };
 
@@ -23,6 +23,15 @@ describe('bench/verdicts', () => {
     expect(judge(targetOf('ingest_units'), { ...ok, peakRssBytes: 1e9 + 1 })).toBe(false);
     expect(judge(targetOf('help'), { ...ok, seconds: 0.1, exitCode: 1 })).toBe(false);
     expect(judge(null, ok)).toBeNull();
+  });
+
+  it('fails a report that exited 0 without a section it could not compute', () => {
+    // At 1 M stays the report's checks once ran out of memory: exit 0, fast enough, but no checks.
+    const html = '<p class="unavailable">Controlli non disponibili: Out of Memory Error: failed to allocate data</p>';
+    expect(incompleteReport(html)).toBe('Controlli non disponibili: Out of Memory Error: failed to allocate data');
+    expect(incompleteReport('<table class="checks"><tr class="clean"><td>ok</td></tr></table>')).toBeNull();
+    expect(judge(targetOf('report'), { ...ok, incomplete: incompleteReport(html) })).toBe(false);
+    expect(judge(targetOf('report'), { ...ok, incomplete: null })).toBe(true);
   });
 
   it('growth: factors over the linear one of the sizes', () => {

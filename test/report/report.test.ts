@@ -170,6 +170,23 @@ describe('report', () => {
 });
 
 describe('memory during the checks', () => {
+  it('reads each check\'s count, the same as mev check gives, and none of its keys or findings', async () => {
+    // The report shows counts only; at 1 M stays the full key lists did not fit in the checks' memory.
+    const db = await openReadOnly(f.db);
+    try {
+      const result = await buildReport(db, loadProject(f.config), { template: valutazione, period: '2025', lang: 'it', now: NOW });
+      const inReport = await result.data.checks;
+      if (!inReport || 'error' in inReport) throw new Error(`checks not run: ${JSON.stringify(inReport)}`);
+      const full = await runChecks(db, loadProject(f.config));
+      expect(inReport.checks.map((c) => [c.id, c.count])).toEqual(full.checks.map((c) => [c.id, c.count]));
+      expect(full.checks.filter((c) => c.count > 0).length).toBeGreaterThan(0);
+      expect(inReport.checks.every((c) => c.keys.length === 0)).toBe(true);
+      expect(full.checks.some((c) => c.keys.length > 0)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
   it('scales a DuckDB size to whole MB, decimal and binary units alike', () => {
     expect(scaledMemoryLimit('500MB', 0.6)).toBe('300MB');
     expect(scaledMemoryLimit('2GB', 0.6)).toBe('1200MB');
