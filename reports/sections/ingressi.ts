@@ -52,6 +52,9 @@ function entryScores(ctx: ReportContext): Html {
   )}</tbody></table>`;
 }
 
+/** The table by ambito. */
+export const ENTRY_BY_AMBITO = ['persons_served', 'entries', 'persons_entered'];
+
 export async function ingressiSection(ctx: ReportContext): Promise<Section> {
   const { t } = ctx;
   return {
@@ -59,7 +62,7 @@ export async function ingressiSection(ctx: ReportContext): Promise<Section> {
     title: t('section.ingressi'),
     body: html`<p class="lead">${t('ingressi.lead')}</p>
 ${ctx.indicatorTable(ENTRY_IDS)}
-${ctx.breakdownTable(['persons_served', 'entries', 'persons_entered'], 'ambito', t('offerta.byAmbito'))}
+${ctx.breakdownTable(ENTRY_BY_AMBITO, 'ambito', t('offerta.byAmbito'))}
 ${await profile(ctx)}
 ${entryScores(ctx)}
 ${ctx.notesFor([...ENTRY_IDS, 'entry_profile', 'entry_score_mean'])}`,

@@ -67,6 +67,10 @@ async function demandVsOffer(ctx: ReportContext): Promise<Html> {
   return html`${chart}${hidden.length ? ctx.note(ctx.t('note.seriesSuppressed', { names: hidden.join(', ') })) : ''}`;
 }
 
+/** The tables by ambito: offer, then demand. */
+export const OFFER_BY_AMBITO = ['places_available_avg', 'places_at_end', 'occupancy_rate', 'turnover_per_place'];
+export const DEMAND_BY_AMBITO = ['requests_received', 'requests_accepted', 'demand_per_place'];
+
 export async function offertaSection(ctx: ReportContext): Promise<Section> {
   const { t } = ctx;
   return {
@@ -74,12 +78,12 @@ export async function offertaSection(ctx: ReportContext): Promise<Section> {
     title: t('section.offerta'),
     body: html`<p class="lead">${t('offerta.lead')}</p>
 ${ctx.indicatorTable(OFFER_IDS)}
-${ctx.breakdownTable(['places_available_avg', 'places_at_end', 'occupancy_rate', 'turnover_per_place'], 'ambito', t('offerta.byAmbito'))}
+${ctx.breakdownTable(OFFER_BY_AMBITO, 'ambito', t('offerta.byAmbito'))}
 ${await placesOverTime(ctx)}
 ${await occupancyOverTime(ctx)}
 ${await unitsChart(ctx)}
 ${ctx.indicatorTable(DEMAND_IDS)}
-${ctx.breakdownTable(['requests_received', 'requests_accepted', 'demand_per_place'], 'ambito', t('offerta.byAmbito'))}
+${ctx.breakdownTable(DEMAND_BY_AMBITO, 'ambito', t('offerta.byAmbito'))}
 ${await demandVsOffer(ctx)}
 ${ctx.notesFor([...OFFER_IDS, ...DEMAND_IDS])}`,
   };

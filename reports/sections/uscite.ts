@@ -75,6 +75,9 @@ export async function scoreChangeChart(ctx: ReportContext): Promise<Html> {
   return ctx.chart('uscite-punteggi', { kind: 'vega-lite', spec: scoreChart.spec(data, dimensions, ctx.lang) });
 }
 
+/** The table by ambito. */
+export const EXIT_BY_AMBITO = ['exits', 'positive_exit_rate', 'length_of_stay_median'];
+
 export async function usciteSection(ctx: ReportContext): Promise<Section> {
   const { t } = ctx;
   return {
@@ -82,7 +85,7 @@ export async function usciteSection(ctx: ReportContext): Promise<Section> {
     title: t('section.uscite'),
     body: html`<p class="lead">${t('uscite.lead')}</p>
 ${ctx.indicatorTable(EXIT_IDS)}
-${ctx.breakdownTable(['exits', 'positive_exit_rate', 'length_of_stay_median'], 'ambito', t('offerta.byAmbito'))}
+${ctx.breakdownTable(EXIT_BY_AMBITO, 'ambito', t('offerta.byAmbito'))}
 ${await lengthOfStay(ctx)}
 ${await destinations(ctx)}
 <h3>${t('uscite.scores')}</h3>

@@ -10,7 +10,10 @@
  * ambito only, so a finer value does not even exist in the report's data.
  */
 import type { ReportTemplate } from '../../src/report/index.js';
-import { CARIPLO_FOLLOWUP_IDS, CARIPLO_NETWORK_IDS, CARIPLO_OFFER_IDS, CARIPLO_PATH_IDS, CARIPLO_SERIES_IDS, followUpCariplo, offertaCariplo, percorsiCariplo, reteCariplo } from '../sections/cariplo-attivita.js';
+import {
+  CARIPLO_FOLLOWUP_BY_AMBITO, CARIPLO_FOLLOWUP_IDS, CARIPLO_NETWORK_IDS, CARIPLO_OFFER_BY_AMBITO, CARIPLO_OFFER_IDS, CARIPLO_PATH_BY_AMBITO, CARIPLO_PATH_IDS, CARIPLO_SERIES_IDS,
+  followUpCariplo, offertaCariplo, percorsiCariplo, reteCariplo,
+} from '../sections/cariplo-attivita.js';
 import { metodoCariplo } from '../sections/cariplo-metodo.js';
 import { CARIPLO_HEADLINES, progettoSection } from '../sections/cariplo-progetto.js';
 import { frameworkIds, quadroSection } from '../sections/cariplo-quadro.js';
@@ -26,7 +29,7 @@ export const cariplo: ReportTemplate = {
   // The config's `suppression.cariplo`, which defaults to 5.
   defaultSuppress: (project) => project.config.suppression.cariplo,
   by: 'ambito',
-  needs: { series: { ids: CARIPLO_SERIES_IDS }, checks: true },
+  needs: { series: { ids: CARIPLO_SERIES_IDS }, checks: true, byIds: [...CARIPLO_OFFER_BY_AMBITO, ...CARIPLO_PATH_BY_AMBITO, ...CARIPLO_FOLLOWUP_BY_AMBITO] },
   async sections(ctx) {
     const shown = [...new Set([...frameworkIds(ctx), ...CARIPLO_HEADLINES, ...CARIPLO_OFFER_IDS, ...CARIPLO_PATH_IDS, ...CARIPLO_FOLLOWUP_IDS, ...CARIPLO_NETWORK_IDS, 'collaboration_factor_score'])];
     return [

@@ -1,18 +1,19 @@
 /**
  * `valutazione`: the evaluator's report (§5). Summary cards, offer, entries, exits, follow-up,
- * network, data quality, the methodological appendix and provenance; the catalogue by ambito;
+ * network, data quality, the methodological appendix and provenance; by ambito the indicators of
+ * its tables by ambito (needs.byIds);
  * no suppression unless --suppress is given.
  */
 import type { ReportTemplate } from '../../src/report/index.js';
 import { followUpSection } from '../sections/follow-up.js';
-import { ingressiSection } from '../sections/ingressi.js';
+import { ENTRY_BY_AMBITO, ingressiSection } from '../sections/ingressi.js';
 import { metodoSection } from '../sections/metodo.js';
-import { OFFER_SERIES_BY_AMBITO, OFFER_SERIES_IDS, offertaSection } from '../sections/offerta.js';
+import { DEMAND_BY_AMBITO, OFFER_BY_AMBITO, OFFER_SERIES_BY_AMBITO, OFFER_SERIES_IDS, offertaSection } from '../sections/offerta.js';
 import { provenienzaSection } from '../sections/provenienza.js';
 import { qualitaDatiSection } from '../sections/qualita-dati.js';
 import { reteSection } from '../sections/rete.js';
 import { sintesiSection } from '../sections/sintesi.js';
-import { usciteSection } from '../sections/uscite.js';
+import { EXIT_BY_AMBITO, usciteSection } from '../sections/uscite.js';
 
 /** Section ids in page order (the CI smoke test looks for each). */
 export const VALUTAZIONE_SECTIONS = ['sintesi', 'offerta', 'ingressi', 'uscite', 'follow-up', 'rete', 'qualita-dati', 'metodo', 'provenienza'] as const;
@@ -28,6 +29,7 @@ export const valutazione: ReportTemplate = {
     units: true,
     networkMap: true,
     checks: true,
+    byIds: [...OFFER_BY_AMBITO, ...DEMAND_BY_AMBITO, ...ENTRY_BY_AMBITO, ...EXIT_BY_AMBITO],
   },
   async sections(ctx) {
     return [

@@ -22,6 +22,8 @@ export interface CatalogueOptions {
   to?: string;
   asOf?: string;
   by?: ByField;
+  /** Only these indicators run a second time by `by` (default: every one that has that breakdown). */
+  byIds?: readonly string[];
   ids?: string[];
   wave?: string;
   suppress?: number;
@@ -81,7 +83,7 @@ export async function computeForPeriod(db: Database, project: Project, period: R
   const asOf = period.asOf;
   const specs = selectSpecs(options.ids);
   await setPeriods(db, period);
-  const ctx = { db, project, lang: options.lang ?? 'it', by: options.by };
+  const ctx = { db, project, lang: options.lang ?? 'it', by: options.by, byIds: options.byIds };
   const progress = options.progress ?? SILENT;
   let values: IndicatorValue[] = [];
   for (const [index, spec] of specs.entries()) {

@@ -47,6 +47,8 @@ export interface RunContext {
   project: Project;
   lang: Lang;
   by?: ByField | undefined;
+  /** Only these indicators run by `by` (undefined: every one with that breakdown). */
+  byIds?: readonly string[] | undefined;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -173,7 +175,7 @@ export function stable(value: number | null): number | null {
 /** Runs one indicator for the overall value and the --by breakdown. */
 export async function runIndicator(ctx: RunContext, spec: IndicatorSpec): Promise<IndicatorValue[]> {
   const groupings: (ByField | undefined)[] = [undefined];
-  if (ctx.by && spec.breakdowns[ctx.by]) groupings.push(ctx.by);
+  if (ctx.by && spec.breakdowns[ctx.by] && (!ctx.byIds || ctx.byIds.includes(spec.id))) groupings.push(ctx.by);
   const values: IndicatorValue[] = [];
   for (const by of groupings) {
     const sql = spec.sql.replaceAll('{{by}}', by ? `CAST(${spec.breakdowns[by]} AS VARCHAR)` : ALL);

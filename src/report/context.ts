@@ -25,7 +25,7 @@ import { markdownToHtml } from './notes.js';
 import type { Provenance } from './provenance.js';
 import type { SeriesPoint } from './series.js';
 import type { UnitTimeline } from './units.js';
-import { fieldOf, ValueIndex, type Group } from './values.js';
+import { fieldOf, ValueIndex, type Breakdown, type Group } from './values.js';
 
 /** Everything gathered from the database for one report (see buildReport for what is gathered when). */
 export interface ReportData {
@@ -37,6 +37,8 @@ export interface ReportData {
   /** --suppress N (undefined or ≤ 1: off). */
   suppress: number | undefined;
   catalogue: CatalogueResult;
+  /** The breakdown computed for some indicators only (the template's needs.byIds), or undefined: every indicator. */
+  breakdown?: Breakdown;
   /** Every indicator file (for the appendix and kinds). */
   specs: IndicatorSpec[];
   /** Indicator values per month (quarter, year) of the period, when the template asks for them. */
@@ -83,7 +85,7 @@ export class ReportContext {
 
   constructor(readonly data: ReportData) {
     this.t = translator(data.lang);
-    this.values = new ValueIndex(data.catalogue.values);
+    this.values = new ValueIndex(data.catalogue.values, data.breakdown);
     this.charts = new ChartSet(data.lang);
     this.kinds = new Map(data.specs.map((s) => [s.id, s]));
   }

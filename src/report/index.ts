@@ -33,6 +33,7 @@ import { loadNotes } from './notes.js';
 import { provenance } from './provenance.js';
 import { computeSeries, periodSteps } from './series.js';
 import { unitTimeline } from './units.js';
+import type { Breakdown } from './values.js';
 
 export { ReportContext, type CheckOutcome, type ReportData, type Section } from './context.js';
 
@@ -48,6 +49,12 @@ export interface TemplateNeeds {
   networkMap?: boolean;
   /** `mev check` findings. */
   checks?: boolean;
+  /**
+   * The indicators whose values by `by` the sections read; only these run a second time by `by`
+   * (at 1 M stays each such run costs 0.1–0.9 s). Framework entries on a `by` group are added.
+   * Undefined: every indicator with that breakdown. Reading another one by `by` throws.
+   */
+  byIds?: readonly string[];
 }
 
 export interface ReportTemplate {
@@ -97,6 +104,13 @@ const reportStep = (progress: Progress): Progress => ({ phase: (label) => progre
 /** DuckDB's share of MEV_MEMORY_LIMIT while the report runs its checks. */
 export const CHECKS_MEMORY_SHARE = 0.6;
 
+/** The `by` breakdown a template reads for some indicators only: its needs.byIds and the framework entries on a `by` group. */
+export function breakdownOf(template: ReportTemplate, project: Project): Breakdown | undefined {
+  if (!template.by || !template.needs.byIds) return undefined;
+  const framework = project.config.framework.objectives.flatMap((o) => o.indicators).filter((e) => template.by! in e.group).map((e) => e.id);
+  return { field: template.by, ids: new Set([...template.needs.byIds, ...framework]) };
+}
+
 export async function buildReport(db: Database, project: Project, options: ReportOptions): Promise<ReportResult> {
   const { template, lang } = options;
   const timings: Record<string, number> = {};
@@ -117,7 +131,8 @@ export async function buildReport(db: Database, project: Project, options: Repor
   progress.phase(msg.progressReportStep(msg.progressBase()));
   await buildBase(db, period, project);
   lap('base');
-  const catalogue = await computeForPeriod(db, project, period, { by: template.by, suppress, lang, progress: reportStep(progress) });
+  const breakdown = breakdownOf(template, project);
+  const catalogue = await computeForPeriod(db, project, period, { by: template.by, ...(breakdown ? { byIds: [...breakdown.ids] } : {}), suppress, lang, progress: reportStep(progress) });
   lap('catalogue');
 
   // 4. what the charts need beyond single values
@@ -172,6 +187,7 @@ export async function buildReport(db: Database, project: Project, options: Repor
     asOf,
     suppress,
     catalogue,
+    ...(breakdown ? { breakdown } : {}),
     specs: loadIndicators(),
     series,
     km,

@@ -13,11 +13,21 @@ export function groupKey(group: Group): string {
   return JSON.stringify(Object.entries(group).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The breakdown a report computed for some indicators only (the template's `needs.byIds`). */
+export interface Breakdown {
+  field: string;
+  ids: ReadonlySet<string>;
+}
+
 export class ValueIndex {
   private readonly byKey = new Map<string, IndicatorValue>();
   private readonly byId = new Map<string, IndicatorValue[]>();
 
-  constructor(readonly values: readonly IndicatorValue[]) {
+  /** `breakdown`: reading an indicator by that field when it was not computed so is a template error, not an empty table. */
+  constructor(
+    readonly values: readonly IndicatorValue[],
+    private readonly breakdown?: Breakdown,
+  ) {
     for (const v of values) {
       this.byKey.set(`${v.id}|${groupKey(v.group)}`, v);
       (this.byId.get(v.id) ?? this.byId.set(v.id, []).get(v.id)!).push(v);
@@ -26,6 +36,7 @@ export class ValueIndex {
 
   /** The value of `id` for exactly this group ({} = overall). */
   get(id: string, group: Group = {}): IndicatorValue | undefined {
+    this.assertComputed(id, Object.keys(group));
     return this.byKey.get(`${id}|${groupKey(group)}`);
   }
 
@@ -35,8 +46,16 @@ export class ValueIndex {
 
   /** Every value of `id` whose group has exactly these keys (e.g. ['ambito'], ['wave', 'org']). */
   list(id: string, keys: readonly string[] = []): IndicatorValue[] {
+    this.assertComputed(id, keys);
     const want = [...keys].sort().join(',');
     return (this.byId.get(id) ?? []).filter((v) => Object.keys(v.group).sort().join(',') === want);
+  }
+
+  private assertComputed(id: string, keys: readonly string[]): void {
+    const b = this.breakdown;
+    if (b && keys.includes(b.field) && !b.ids.has(id) && this.byId.has(id)) {
+      throw new Error(`${id} by ${b.field} was not computed for this report: add it to the template's needs.byIds`);
+    }
   }
 
   /** Values of `id` whose group matches `fixed` on its keys and has exactly `keys` keys. */

@@ -8,7 +8,9 @@ import { countDataMarks } from '../../src/charts/marks.js';
 import { validateVega, validateVegaLite } from '../../src/charts/validate.js';
 import { UserError } from '../../src/errors.js';
 import { memoryLimit, scaledMemoryLimit } from '../../src/db.js';
-import { buildReport, CHECKS_MEMORY_SHARE, defaultReportName } from '../../src/report/index.js';
+import { breakdownOf, buildReport, CHECKS_MEMORY_SHARE, defaultReportName } from '../../src/report/index.js';
+import { ValueIndex } from '../../src/report/values.js';
+import { cariplo } from '../../reports/templates/cariplo.js';
 import { valutazione } from '../../reports/templates/valutazione.js';
 import { mev } from '../helpers.js';
 import { openReadOnly, reportFixture, XSS_ORG, XSS_REFERRER, type ReportFixture } from './dataset.js';
@@ -166,6 +168,39 @@ describe('report', () => {
     await expect(run({ template: 'bilancio' })).rejects.toThrow(/valutazione/);
     await expect(run({ out: 'report.pdf' })).rejects.toThrow(/\.html/);
     await expect(run({ lang: 'fr' })).rejects.toThrow(/it o en/);
+  });
+});
+
+describe('the catalogue by ambito', () => {
+  it('runs by ambito only the indicators the sections read, and every one of them', async () => {
+    const project = loadProject(f.config);
+    for (const template of [valutazione, cariplo]) {
+      const breakdown = breakdownOf(template, project)!;
+      expect(breakdown.field).toBe('ambito');
+      expect([...template.needs.byIds!].every((id) => breakdown.ids.has(id))).toBe(true);
+      const db = await openReadOnly(f.db);
+      try {
+        const result = await buildReport(db, project, { template, period: '2025', lang: 'it', now: NOW });
+        const byAmbito = new Set(result.data.catalogue.values.filter((v) => 'ambito' in v.group).map((v) => v.id));
+        // The fixtures' units are in four ambiti: every listed indicator has values by ambito, no other has.
+        expect([...byAmbito].sort()).toEqual([...breakdown.ids].sort());
+        expect(result.data.catalogue.values.some((v) => Object.keys(v.group).length === 0 && !breakdown.ids.has(v.id))).toBe(true);
+      } finally {
+        db.close();
+      }
+    }
+  });
+
+  it('refuses to read an indicator by a breakdown the report did not compute for it', () => {
+    const value = (id: string, group: Record<string, string>) => ({ id, group, value: 1 }) as never;
+    const index = new ValueIndex([value('exits', {}), value('exits', { ambito: 'Monza' }), value('entries', {}), value('entry_profile', { target: 'altro' })], { field: 'ambito', ids: new Set(['exits']) });
+    expect(index.list('exits', ['ambito'])).toHaveLength(1);
+    expect(index.get('entries')).toBeDefined();
+    expect(index.list('entry_profile', ['target'])).toHaveLength(1);
+    expect(() => index.list('entries', ['ambito'])).toThrow(/entries by ambito was not computed/);
+    expect(() => index.get('entries', { ambito: 'Monza' })).toThrow(/needs\.byIds/);
+    // An indicator not in the catalogue at all stays "not available", not an error.
+    expect(index.list('not_written_yet', ['ambito'])).toEqual([]);
   });
 });
 
