@@ -172,13 +172,24 @@ export function stable(value: number | null): number | null {
   return value === 0 ? 0 : Number(value.toPrecision(15));
 }
 
+/**
+ * The runs of an indicator: overall, then by `by` when it has that breakdown and is among `byIds`
+ * (undefined: every indicator). Shared by the catalogue and the report's series.
+ */
+export function groupingsOf(spec: IndicatorSpec, by: ByField | undefined, byIds: readonly string[] | undefined): (ByField | undefined)[] {
+  return by && spec.breakdowns[by] && (!byIds || byIds.includes(spec.id)) ? [undefined, by] : [undefined];
+}
+
+/** The indicator's SQL for one run: `{{by}}` is its breakdown column as text, or '*' overall. */
+export function indicatorSql(spec: IndicatorSpec, by: ByField | undefined): string {
+  return spec.sql.replaceAll('{{by}}', by ? `CAST(${spec.breakdowns[by]} AS VARCHAR)` : ALL);
+}
+
 /** Runs one indicator for the overall value and the --by breakdown. */
 export async function runIndicator(ctx: RunContext, spec: IndicatorSpec): Promise<IndicatorValue[]> {
-  const groupings: (ByField | undefined)[] = [undefined];
-  if (ctx.by && spec.breakdowns[ctx.by] && (!ctx.byIds || ctx.byIds.includes(spec.id))) groupings.push(ctx.by);
   const values: IndicatorValue[] = [];
-  for (const by of groupings) {
-    const sql = spec.sql.replaceAll('{{by}}', by ? `CAST(${spec.breakdowns[by]} AS VARCHAR)` : ALL);
+  for (const by of groupingsOf(spec, ctx.by, ctx.byIds)) {
+    const sql = indicatorSql(spec, by);
     const raw = await ctx.db.all(sql);
     let rows = spec.compute ? await computeRows(ctx, spec, raw, by) : toResultRows(spec, raw, by);
     if (spec.basis === 'period') rows = await zeroFill(ctx, spec, rows, by, ['current', 'previous']);

@@ -8,7 +8,7 @@
  */
 import type { Database } from '../db.js';
 import { loadIndicators } from '../indicators/load.js';
-import type { IndicatorValue } from '../indicators/run.js';
+import { indicatorSql, type IndicatorValue } from '../indicators/run.js';
 import type { IndicatorSpec } from '../indicators/spec.js';
 import { suppress } from '../indicators/suppress.js';
 import { kaplanMeier, type SurvivalStep } from '../stats/index.js';
@@ -19,7 +19,7 @@ export const KM_INDICATOR = 'length_of_stay_km_median';
 export async function kmCurve(db: Database): Promise<SurvivalStep[]> {
   const spec = loadIndicators().find((s) => s.id === KM_INDICATOR);
   if (!spec) return [];
-  const rows = await db.all(spec.sql.replaceAll('{{by}}', "'*'"));
+  const rows = await db.all(indicatorSql(spec, undefined));
   const items: { time: number; event: boolean }[] = [];
   for (const r of rows) {
     if (r['period'] !== 'current') continue;

@@ -14,7 +14,7 @@ import type { Project } from '../config.js';
 import { literal, type Database, type Row } from '../db.js';
 import { COMPUTE } from '../indicators/compute.js';
 import { loadIndicators } from '../indicators/load.js';
-import { compareGroups, finish, withPrevious, type IndicatorValue, type Lang, type ResultRow } from '../indicators/run.js';
+import { compareGroups, finish, groupingsOf, indicatorSql, withPrevious, type IndicatorValue, type Lang, type ResultRow } from '../indicators/run.js';
 import type { ByField, IndicatorSpec } from '../indicators/spec.js';
 import { suppress } from '../indicators/suppress.js';
 import { attachTargets } from '../indicators/targets.js';
@@ -96,10 +96,8 @@ export async function computeSeries(db: Database, project: Project, periods: Res
     const domains = await groupDomains(db, options.by);
     const perPeriod: IndicatorValue[][] = periods.map(() => []);
     for (const spec of specs) {
-      const breakdown = options.by && spec.breakdowns[options.by] && (!options.byIds || options.byIds.includes(spec.id));
-      for (const by of breakdown ? [undefined, options.by] : [undefined]) {
-        const sql = spec.sql.replaceAll('{{by}}', by ? `CAST(${spec.breakdowns[by]} AS VARCHAR)` : "'*'");
-        const raw = await db.all(sql);
+      for (const by of groupingsOf(spec, options.by, options.byIds)) {
+        const raw = await db.all(indicatorSql(spec, by));
         const resultRows = spec.compute ? COMPUTE[spec.compute]!(raw, { spec, by, project }) : raw.map((r) => toResultRow(r, by));
         const groups = by ? domains : [{}];
         const index = new Map(resultRows.map((r) => [`${r.period}|${JSON.stringify(r.group)}`, r]));

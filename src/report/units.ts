@@ -13,7 +13,7 @@ import type { Project } from '../config.js';
 import { literal, type Database } from '../db.js';
 import { addDays } from '../dates.js';
 import { loadIndicators } from '../indicators/load.js';
-import type { IndicatorValue, Lang } from '../indicators/run.js';
+import { indicatorSql, type IndicatorValue, type Lang } from '../indicators/run.js';
 import type { IndicatorSpec } from '../indicators/spec.js';
 import { suppress } from '../indicators/suppress.js';
 import type { ResolvedPeriod } from '../periods.js';
@@ -133,7 +133,7 @@ async function heatmap(db: Database, options: UnitTimelineOptions, units: number
 async function bands(db: Database, options: UnitTimelineOptions, units: number): Promise<UnitTimeline> {
   const spec = loadIndicators().find((s) => s.id === 'occupancy_rate');
   if (!spec?.breakdowns.alloggio) return { kind: 'none', units: 0 };
-  const sql = spec.sql.replaceAll('{{by}}', `CAST(${spec.breakdowns.alloggio} AS VARCHAR)`);
+  const sql = indicatorSql(spec, 'alloggio');
   const rows = await withPeriods(db, options.months, { previous: false }, () =>
     db.all<{ period: string; band: string; n: number }>(
       `WITH r AS (${sql})
