@@ -142,7 +142,7 @@ export async function ingest(options: IngestOptions, effects: IngestEffects = de
         }
         const rows = Number(await db!.value(`SELECT count(*) FROM ${ident(p.staged.table)}`));
         progress.phase(msg.progressWriting(storedFileName(p.detected.file), formatNumber(rows, 'it')));
-        files.push(await writeFile(db!, p, ingestId, options.project, mapping, replaced, startedAt, effects));
+        files.push(await writeFile(db!, p, rows, ingestId, options.project, mapping, replaced, startedAt, effects));
       }
       const rejected = files.reduce((n, f) => n + f.rejectedRows, 0);
       if (options.strict && rejected > 0) throw new UserError(msg.strictRejected(rejected));
@@ -239,6 +239,8 @@ async function stage(db: Database, detected: DetectedFile, index: number, ctx: S
 async function writeFile(
   db: Database,
   p: Prepared,
+  /** The rows of the staged table (counted once, for the progress line and the summary). */
+  stagedRows: number,
   ingestId: number,
   project: Project,
   mapping: Mapping | undefined,
@@ -260,7 +262,6 @@ async function writeFile(
   await recordRejected(db, staged, detected, maps, ingestId, hiddenPositions);
 
   const stats = (await db.one<Record<string, number>>(`SELECT
-  (SELECT count(*) FROM ${ident(staged.table)}) AS staged,
   (SELECT count(DISTINCT line) FROM ${ident(staged.rejectsTable)}) AS csv_rejected,
   (SELECT count(DISTINCT line) FROM rejected_rows WHERE ingest_id = ${ingestId} AND file = ${literal(storedFileName(detected.file))}
      AND entity = ${literal(detected.entity)} AND reason_code = 'identifier_redacted') AS redacted,
@@ -276,7 +277,7 @@ async function writeFile(
     file: detected.file,
     entity: detected.entity,
     sha256: await p.sha256,
-    read: Number(stats['staged']) + Number(stats['csv_rejected']),
+    read: stagedRows + Number(stats['csv_rejected']),
     ...counts,
     rejectedRows,
     redactedRows: Number(stats['redacted']),
