@@ -127,22 +127,23 @@ export async function buildReport(db: Database, project: Project, options: Repor
   const suppress = options.suppress ?? template.defaultSuppress(project);
 
   // 2–3. base relations and the catalogue
-  const progress = options.progress ?? SILENT;
-  progress.phase(msg.progressReportStep(msg.progressBase()));
+  // Every phase, the catalogue's and the checks' included, shows as «report: …».
+  const progress = reportStep(options.progress ?? SILENT);
+  progress.phase(msg.progressBase());
   await buildBase(db, period, project);
   lap('base');
   const breakdown = breakdownOf(template, project);
-  const catalogue = await computeForPeriod(db, project, period, { by: template.by, ...(breakdown ? { byIds: [...breakdown.ids] } : {}), suppress, lang, progress: reportStep(progress) });
+  const catalogue = await computeForPeriod(db, project, period, { by: template.by, ...(breakdown ? { byIds: [...breakdown.ids] } : {}), suppress, lang, progress });
   lap('catalogue');
 
   // 4. what the charts need beyond single values
   const months = periodSteps(period);
-  if (template.needs.series) progress.phase(msg.progressReportStep('serie mensili'));
+  if (template.needs.series) progress.phase('serie mensili');
   const series = template.needs.series
     ? await computeSeries(db, project, months, { ids: template.needs.series.ids.filter((id) => loadIndicators().some((s) => s.id === id)), by: template.needs.series.by, byIds: template.needs.series.byIds, suppress, lang, previous: false })
     : null;
   if (series) lap('series');
-  progress.phase(msg.progressReportStep('distribuzioni, alloggi e rete'));
+  progress.phase('distribuzioni, alloggi e rete');
   const km = template.needs.distributions ? await kmCurve(db) : null;
   const stayBands = template.needs.distributions ? await stayLengthBands(db, suppress) : null;
   if (template.needs.distributions) lap('distributions');
@@ -171,7 +172,7 @@ export async function buildReport(db: Database, project: Project, options: Repor
     ? // The report shows each check's count only: no keys or finding rows are read (limit 0). At 1 M
       // stays the full lists, tens of MB of JSON built in one value, did not fit in the checks'
       // share of memory and the section said «controlli non disponibili».
-      runChecks(db, project, { progress: reportStep(progress), limit: 0, ...(reuseBase ? { asOf, baseBuilt: true } : {}) }).then(
+      runChecks(db, project, { progress, limit: 0, ...(reuseBase ? { asOf, baseBuilt: true } : {}) }).then(
         (report) => report,
         (error: unknown) => ({ error: oneLine(error) }),
       ).then(async (outcome) => {
@@ -206,7 +207,7 @@ export async function buildReport(db: Database, project: Project, options: Repor
     await checks;
     options.releaseDatabase();
   }
-  progress.phase(msg.progressReportStep('grafici e pagina'));
+  progress.phase('grafici e pagina');
   const ctx = new ReportContext(data);
   let sections: Section[];
   try {
